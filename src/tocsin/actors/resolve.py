@@ -1,0 +1,248 @@
+"""Mention → actor resolution, sentence by sentence with a document memory.
+
+`scan` finds knowledge-base names in a sentence (longest match first; proper names must be
+capitalised in the text, acronyms must match their case). `Resolver.resolve` turns the head token
+of a noun phrase into actors:
+
+- names: countries, capitals and seats (metonymy: "Moscow", "the Kremlin" → government), bodies,
+  armed groups, people with dated roles (the role on the event's date counts);
+- composition: a country word plus a role word ("Ukrainian government forces" → UKRMIL,
+  "Ukraine's commander-in-chief" → UKRMIL); "pro-Russia" is an affiliation, not the country;
+- titles without a dictionary entry: "Russian Foreign Minister Sergei Lavrov" → RUSGOV, and the
+  surname is remembered for the rest of the document;
+- coreference: he/she, "the official", "the minister" → the last person; a remembered surname;
+- context: "separatists", "the government" with no country → the document's main country;
+- compounds: "Iran and Russia" → both;
+- anything else that is a proper name is kept as an unknown actor with its text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Actor, Mention
+from .kb import Entry, KnowledgeBase
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct",
+                "advmod", "npadvmod", "predet"}
+PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4, "country": 5,
+            "adjective": 6}
+AFFILIATION = {"pro", "anti"}
+
+
+@dataclass
+class Match:
+    start: int  # token index in the doc
+    end: int
+    entries: list[Entry]
+
+    def best(self, *, roles: bool = False) -> Entry | None:
+        cands = [e for e in self.entries if (e.kind == "role") == roles]
+        if not cands:
+            return None
+        return min(cands, key=lambda e: PRIORITY.get(e.kind, 9))
+
+
+@dataclass
+class DocMemory:
+    """What a document has told us so far about who is who."""
+
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    countries: Counter = field(default_factory=Counter)
+
+    def main_country(self, exclude: set[str] = frozenset()) -> str | None:
+        for code, _ in self.countries.most_common():
+            if code not in exclude:
+                return code
+        return None
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        # first token → the longest name starting with it, to keep the scan cheap
+        self._first: dict[str, int] = {}
+        for toks in kb.names:
+            self._first[toks[0]] = max(self._first.get(toks[0], 0), len(toks))
+
+    # -- finding names ---------------------------------------------------------------------
+    def scan(self, span) -> dict[int, Match]:
+        """Token index → the KB match covering it, for one sentence (a spaCy Span)."""
+        doc = span.doc
+        out: dict[int, Match] = {}
+        i, end = span.start, span.end
+        lower = [t.lower_ for t in doc[span.start:span.end]]
+        first = self._first
+        while i < end:
+            longest = first.get(lower[i - span.start], 0)
+            found = None
+            for n in range(min(longest, end - i), 0, -1):
+                key = tuple(lower[i - span.start:i - span.start + n])
+                entries = self.kb.names.get(key)
+                if not entries:
+                    continue
+                ok = self._case_ok(doc, i, n, entries)
+                if ok:
+                    found = Match(i, i + n, ok)
+                    break
+            if found:
+                for k in range(found.start, found.end):
+                    out[k] = found
+                i = found.end
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _case_ok(doc, i: int, n: int, entries: list[Entry]) -> list[Entry]:
+        text0 = doc[i].text
+        capital = text0[:1].isupper()
+        surface = "".join(t.text for t in doc[i:i + n])
+        ok = []
+        for e in entries:
+            if e.kind == "role":
+                ok.append(e)
+            elif e.exact_case:
+                if surface == e.surface.replace(" ", ""):
+                    ok.append(e)
+            elif capital:
+                ok.append(e)
+        return ok
+
+    # -- resolving noun phrases -------------------------------------------------------------
+    def np_tokens(self, head) -> list:
+        """The head and its modifiers (not its clauses, conjuncts or most prepositions)."""
+        toks = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                dep = c.dep_
+                if c.i < t.i and dep in NP_LEFT_DEPS:
+                    toks.append(c)
+                    stack.append(c)
+                elif c.i > t.i and dep == "prep" and (
+                    c.lower_ == "of" or (c.i > 0 and c.nbor(-1).text == "-")
+                ):
+                    toks.append(c)
+                    stack.append(c)
+                elif c.i > t.i and dep in {"pobj", "punct"} and t.dep_ == "prep":
+                    toks.append(c)
+                    stack.append(c)
+        return sorted(toks, key=lambda t: t.i)
+
+    def resolve(self, head, matches: dict[int, Match], memory: DocMemory,
+                when: date | None) -> list[Mention]:
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        out = []
+        for h in heads:
+            m = self._resolve_one(h, matches, memory, when)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def _resolve_one(self, h, matches, memory: DocMemory, when) -> Mention | None:
+        sent_start = h.sent.start_char
+        if h.lower_ in PRONOUNS_PERSON:
+            if memory.last_person is None:
+                return None
+            return Mention(memory.last_person, h.text, h.idx - sent_start,
+                           h.idx + len(h) - sent_start, "pronoun")
+        if h.tag_ in {"WP", "WDT"} and h.head.dep_ == "relcl":
+            return self._resolve_one(h.head.head, matches, memory, when)
+        toks = self.np_tokens(h)
+        first, last = toks[0], toks[-1]
+        text = h.doc.text[first.idx:last.idx + len(last)]
+        span = (first.idx - sent_start, last.idx + len(last) - sent_start)
+
+        seen: list[Match] = []
+        for t in toks:
+            m = matches.get(t.i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        role_entry = None
+        role_on_head = False
+        base: tuple[int, Entry, Match] | None = None
+        affiliated: set[str] = set()
+        for m in seen:
+            r = m.best(roles=True)
+            if r is not None and (role_entry is None or m.start <= h.i < m.end):
+                role_entry, role_on_head = r, m.start <= h.i < m.end
+            e = m.best()
+            if e is None:
+                continue
+            if m.start >= 2 and h.doc[m.start - 1].text == "-" and h.doc[m.start - 2].lower_ in AFFILIATION:
+                if e.actor is not None:
+                    affiliated.add(e.actor.primary)
+                continue
+            rank = PRIORITY.get(e.kind, 9) - (10 if m.start <= h.i < m.end else 0)
+            if base is None or rank < base[0]:
+                base = (rank, e, m)
+
+        if base is not None:
+            entry = base[1]
+            actor = entry.actor_on(when)
+            if actor is None:
+                return None
+            code = actor.code
+            if entry.kind != "person" and role_entry is not None and entry.kind != "group":
+                if len(code) == 3 or (role_on_head and code[3:6] != role_entry.role):
+                    code = code[:3] + role_entry.role
+            if code != actor.code:
+                actor = Actor(code, self._display(code, actor), actor.kind)
+            how = entry.kind
+            if entry.kind != "person" and role_entry is not None and role_entry.names_person \
+                    and h.pos_ == "PROPN" and not (base[2].start <= h.i < base[2].end):
+                # "Russian Foreign Minister Sergei Lavrov": a title gives an unknown person a code
+                actor = Actor(code, text_of_name(h), "person")
+                memory.surnames[h.text] = actor
+                how = "title"
+            if actor.kind == "person":
+                memory.last_person = actor
+            memory.countries[actor.primary] += 1
+            return Mention(actor, text, span[0], span[1], how)
+
+        if h.pos_ == "PROPN" and h.text in memory.surnames:
+            actor = memory.surnames[h.text]
+            memory.last_person = actor
+            return Mention(actor, text, span[0], span[1], "surname")
+        if role_entry is not None:
+            det = next((c.lower_ for c in h.children if c.dep_ == "det"), None)
+            if role_entry.names_person and h.tag_ in {"NN", "NNP"} and det in {"the", None} \
+                    and memory.last_person is not None and role_on_head:
+                return Mention(memory.last_person, text, span[0], span[1], "coreference")
+            if role_on_head:
+                country = memory.main_country(exclude=affiliated)
+                if country is None:
+                    return None
+                code = country + role_entry.role
+                return Mention(Actor(code, self._display(code, None), "role"), text, span[0],
+                               span[1], "context")
+            return None
+        if h.pos_ == "PROPN" and h.ent_type_ not in {"DATE", "TIME"}:
+            return Mention(Actor("", text, "unknown"), text, span[0], span[1], "unknown")
+        return None
+
+    def _display(self, code: str, actor: Actor | None) -> str:
+        base = self.kb.name_of(code[:3]) if actor is None or actor.kind != "person" else actor.name
+        role = code[3:]
+        if not role:
+            return base
+        desc = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
+                "REB": "rebels", "SEP": "separatists", "OPP": "opposition", "CVL": "civilians",
+                "MED": "media", "JUD": "judiciary", "LEG": "legislature", "BUS": "business",
+                "REF": "refugees"}.get(role[:3], role[:3].lower())
+        return f"{base} {desc}"
+
+
+def text_of_name(h) -> str:
+    """A person's name: the head and the proper-noun compounds right before it."""
+    toks = [h]
+    for c in reversed([c for c in h.children if c.i < h.i]):
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == toks[0].i - 1:
+            toks.insert(0, c)
+    return " ".join(t.text for t in toks)

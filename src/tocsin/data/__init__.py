@@ -1,0 +1,1 @@
+"""Tocsin's knowledge, kept as data files; see docs/data-formats.md."""

@@ -1,0 +1,449 @@
+"""From a parsed sentence to events: predicates from the lexicon, actors from the dependency
+parse, status and reporter from the clauses above, the date from the time phrases around.
+
+Rules, each named on the events it makes (`rule`):
+- `<lexicon id>`: a verb or noun of the lexicon with its source and target;
+- `say-accuse`: a speech act whose content is a hostile act by another actor is an accusation
+  (CAMEO 112) against that actor ("claimed Moscow was undermining...");
+- `say-statement`: a speech act with nothing coded inside and an actor to talk about (010, low
+  confidence: statements are subordinate events);
+- `cond-threat`: "X would take measures if Y deploys troops" is a threat by X against Y (130).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..actors.resolve import DocMemory, Match, Resolver
+from ..codebook import Codebook
+from ..model import Event, Mention
+from .dates import event_date
+from .lexicon import Lexicon, Predicate
+from .status import MODALS, clause_status, is_conditional
+
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"dobj", "obj"}
+LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "begin", "start", "have",
+               "make", "issue", "announce", "impose", "continue", "resume", "step", "intensify",
+               "open", "deliver", "provide", "sign", "reach", "give", "take", "order", "offer"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "conj", "relcl", "acl", "dobj", "pobj",
+                   "prep", "attr", "oprd"}
+DEFAULT_TARGET_PREPS = ("on", "against", "to", "with", "into", "in", "toward", "towards", "at")
+
+
+@dataclass
+class Candidate:
+    tok: object
+    entry: Predicate
+
+
+@dataclass
+class Rejection:
+    trigger: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class SentenceResult:
+    events: list[Event] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    matches: dict[int, Match] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    doc_id: str
+    unit_id: str | None
+    report: date | None
+    outlet: str | None
+    memory: DocMemory
+
+
+def _children(tok, deps) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _dobj(tok):
+    return next((c for c in tok.children if c.dep_ in OBJ), None)
+
+
+def _pobjs(tok, preps) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+            out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    return out
+
+
+class Extractor:
+    def __init__(self, lexicon: Lexicon, resolver: Resolver, codebook: Codebook,
+                 responses: frozenset[str], *, goldstein_scheme: str = "gdelt") -> None:
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.codebook = codebook
+        self.responses = responses
+        self.scheme = goldstein_scheme
+        self._lemmas = lexicon.lemmas
+
+    # -- predicates ------------------------------------------------------------------------
+    def _choose(self, tok) -> Predicate | None:
+        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
+        if pos is None:
+            return None
+        entries = self.lexicon.candidates(tok.lemma_.lower(), pos)
+        if not entries and pos == "NOUN":
+            # spaCy lemmatises some plurals oddly; try the lower-cased form
+            entries = self.lexicon.candidates(tok.lower_, pos)
+        if not entries:
+            return None
+        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        obj = _dobj(tok) if pos == "VERB" else None
+        obj_lemmas = set()
+        if obj is not None:
+            obj_lemmas = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")}
+        if pos == "NOUN":
+            obj_lemmas = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    obj_lemmas |= {g.lemma_.lower() for g in p.children if g.dep_ == "pobj"}
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+        fallback = None
+        for e in entries:
+            if e.particle and e.particle not in prt:
+                continue
+            if e.objects and not (e.objects & obj_lemmas):
+                continue
+            if not e.particle and prt and any(x.particle in prt for x in entries if x.particle):
+                continue
+            if e.preps and not e.objects and not e.particle and not (set(e.preps) & preps):
+                fallback = fallback or e
+                continue
+            return e
+        return fallback
+
+    def candidates(self, sent) -> list[Candidate]:
+        out = []
+        lemmas = self._lemmas
+        for tok in sent:
+            if tok.lemma_.lower() not in lemmas and tok.lower_ not in lemmas:
+                continue
+            e = self._choose(tok)
+            if e is not None:
+                out.append(Candidate(tok, e))
+        # a noun that is the object named by its verb's entry ("impose sanctions") is not coded twice
+        by_tok = {c.tok.i: c for c in out}
+        keep = []
+        for c in out:
+            h = c.tok.head
+            if c.entry.pos == "NOUN" and h.i in by_tok and c.tok.dep_ in OBJ and (
+                by_tok[h.i].entry.objects or by_tok[h.i].entry.code
+            ):
+                continue
+            keep.append(c)
+        return keep
+
+    # -- actors ----------------------------------------------------------------------------
+    def _resolve(self, tok, res: SentenceResult, ctx: Context) -> list[Mention]:
+        return self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report)
+
+    def _subject_token(self, tok, cands: dict[int, Candidate], depth: int = 0):
+        """The token naming who acts: subject, passive agent, or inherited through
+        coordination, control ("agreed to meet") and accusations ("accused X of building")."""
+        if depth > 4:
+            return None
+        for c in tok.children:
+            if c.dep_ in SUBJ:
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # passive without agent: the actor is unknown
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep == "conj":
+            return self._subject_token(head, cands, depth + 1)
+        if dep in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if dep == "xcomp" and _dobj(head) is not None and head.lemma_ in {"urge", "ask", "call", "tell", "order", "force", "invite", "persuade", "press"}:
+                return _dobj(head)
+            return self._subject_token(head, cands, depth + 1)
+        if dep == "xcomp":
+            return self._subject_token(head, cands, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.i in cands:
+            emb = cands[head.head.i].entry
+            obj = _dobj(head.head)
+            if emb.embeds in {"accuse", "demand"} and obj is not None:
+                return obj
+            return self._subject_token(head.head, cands, depth + 1)
+        if dep == "relcl":
+            return head
+        return None
+
+    def _sources(self, cand: Candidate, cands, res, ctx) -> list[Mention]:
+        tok = cand.tok
+        if cand.entry.pos == "NOUN":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return self._resolve(c, res, ctx)
+            for p in _pobjs(tok, ("by", "from")):
+                got = self._resolve(p, res, ctx)
+                if got:
+                    return got
+            for c in tok.children:
+                if c.dep_ in {"compound", "amod"} and c.i in res.matches:
+                    got = self._resolve(c, res, ctx)
+                    if got:
+                        return got
+            h = tok.head
+            if tok.dep_ in OBJ and h.pos_ == "VERB" and h.lemma_ in LIGHT_VERBS:
+                s = self._subject_token(h, cands)
+                return self._resolve(s, res, ctx) if s is not None else []
+            return []
+        s = self._subject_token(tok, cands)
+        return self._resolve(s, res, ctx) if s is not None else []
+
+    def _targets(self, cand: Candidate, res, ctx) -> list[Mention]:
+        tok, e = cand.tok, cand.entry
+        if e.target == "none":
+            return []
+        if e.pos == "VERB" and not e.objects:
+            obj = _dobj(tok)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "dative"), None)
+            if obj is not None:
+                got = self._resolve(obj, res, ctx)
+                if got:
+                    return got
+        preps = e.preps or (DEFAULT_TARGET_PREPS if e.objects else ())
+        holders = [tok]
+        if e.objects and _dobj(tok) is not None:
+            holders.append(_dobj(tok))
+        for holder in holders:
+            for p in _pobjs(holder, preps):
+                got = self._resolve(p, res, ctx)
+                if got:
+                    return got
+        return []
+
+    def _between(self, cand: Candidate, res, ctx) -> list[Mention]:
+        tok = cand.tok
+        holders = [tok, *[c for c in tok.children if c.dep_ in OBJ]]
+        for h in holders:
+            for p in _pobjs(h, ("between", "among")):
+                got = self._resolve(p, res, ctx)
+                if len(got) >= 2:
+                    return got
+        return []
+
+    # -- the sentence ----------------------------------------------------------------------
+    def sentence(self, sent, sent_index: int, ctx: Context) -> SentenceResult:
+        res = SentenceResult()
+        res.matches = self.resolver.scan(sent)
+        cands = self.candidates(sent)
+        res.candidates = cands
+        if not cands:
+            self._remember(sent, res, ctx)
+            return res
+        by_tok = {c.tok.i: c for c in cands}
+        frames = {c.tok.i: c.entry.embeds for c in cands if c.entry.embeds}
+        raw: list[tuple] = []  # (cand, source mention, target mention, rule, code, confidence)
+        for cand in cands:
+            e = cand.entry
+            if e.negative and e.code is None:
+                continue
+            if e.code is None:
+                continue
+            if e.target == "between":
+                pair = self._between(cand, res, ctx)
+                if len(pair) >= 2:
+                    a, b = pair[0], pair[1]
+                    raw.append((cand, a, b, e.id, e.code, 0.8))
+                    raw.append((cand, b, a, e.id, e.code, 0.8))
+                    continue
+            sources = self._sources(cand, by_tok, res, ctx)
+            if not sources:
+                res.rejected.append(Rejection(cand.tok.text, e.id, "no source actor"))
+                continue
+            targets = self._targets(cand, res, ctx)
+            conf = 0.9 if e.pos == "VERB" else 0.75
+            if not targets and e.embeds in {"say", "accuse"} and e.code and e.code != "010":
+                targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
+                conf *= 0.85
+            for s in sources:
+                for t in targets or [None]:
+                    raw.append((cand, s, t, e.id, e.code, conf))
+        raw += self._speech_rules(cands, by_tok, raw, res, ctx)
+        raw += self._conditional_threats(sent, by_tok, res, ctx)
+        self._emit(raw, frames, sent, sent_index, res, ctx)
+        self._remember(sent, res, ctx)
+        return res
+
+    def _remember(self, sent, res: SentenceResult, ctx: Context) -> None:
+        """Countries named in a sentence feed the document's context (for "the separatists")."""
+        seen = set()
+        for m in res.matches.values():
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            e = m.best()
+            if e is not None and e.actor is not None and e.kind in {"country", "adjective", "capital"}:
+                ctx.memory.countries[e.actor.primary] += 1
+
+    def _complement_actors(self, tok, res, ctx, exclude: set[str]) -> list[Mention]:
+        """Actors named in a speech act's content, in order (for "X warned that Y...")."""
+        out = []
+        comp = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp", "advcl"} or
+                (c.dep_ == "prep" and c.lower_ in {"of", "about", "against"})]
+        for c in comp:
+            for t in c.subtree:
+                if t.i in res.matches and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ not in {"compound"} or (
+                        t.i in res.matches and t.dep_ == "compound" and t.head.i not in res.matches):
+                    m = res.matches[t.i]
+                    if m.best() is None or m.start != t.i and t.i != m.end - 1:
+                        continue
+                    got = self.resolver.resolve(t, res.matches, ctx.memory, ctx.report)
+                    for g in got:
+                        if g.actor.code and g.actor.primary not in exclude and all(
+                                o.actor.primary != g.actor.primary for o in out):
+                            out.append(g)
+        return out
+
+    def _speech_rules(self, cands, by_tok, raw, res, ctx) -> list[tuple]:
+        """Speech acts with no code of their own, or 010: an accusation when their content is a
+        hostile act by someone else, else a low-confidence statement about a named actor."""
+        out = []
+        for cand in cands:
+            e = cand.entry
+            if e.embeds != "say" or (e.code not in (None, "010")):
+                continue
+            speakers = self._sources(cand, by_tok, res, ctx)
+            if not speakers:
+                continue
+            spk = speakers[0]
+            inner = [c for c in cands if c.tok is not cand.tok and cand.tok in c.tok.ancestors
+                     and self._nearest_frame(c.tok, by_tok) is cand.tok]
+            coded = [r for r in raw if r[0] in inner]
+            hostile = []
+            for c in inner:
+                if c.entry.negative or (c.entry.code and c.entry.code[:2] >= "10"):
+                    if c.entry.embeds in {"say", "deny"}:
+                        continue
+                    for s in self._sources(c, by_tok, res, ctx):
+                        if s.actor.code and s.actor.primary != spk.actor.primary:
+                            status, _ = clause_status(c.tok, {})
+                            if status != "negated":
+                                hostile.append(s)
+            if hostile:
+                out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
+            elif not coded and e.code == "010":
+                tgt = self._complement_actors(cand.tok, res, ctx, exclude={spk.actor.primary})
+                if tgt:
+                    out.append((cand, spk, tgt[0], "say-statement", "010", 0.5))
+        return out
+
+    @staticmethod
+    def _nearest_frame(tok, by_tok):
+        for a in tok.ancestors:
+            c = by_tok.get(a.i)
+            if c is not None and c.entry.embeds in {"say", "accuse", "deny"}:
+                return a
+        return None
+
+    def _conditional_threats(self, sent, by_tok, res, ctx) -> list[tuple]:
+        """"X would take measures / respond / be forced to act if Y does Z" → X threatens Y."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS
+                                             for c in tok.children):
+                continue
+            conds = [c for c in tok.children if is_conditional(c)]
+            for x in tok.children:  # "forced to take measures ... if": the if-clause may hang lower
+                if x.dep_ == "xcomp":
+                    conds += [c for c in x.children if is_conditional(c)]
+            if not conds:
+                continue
+            response = tok.lemma_ in self.responses or any(
+                t.lemma_ in self.responses for t in tok.subtree if t.dep_ in {"xcomp", "dobj"})
+            if not response:
+                continue
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            sources = self.resolver.resolve(subj, res.matches, ctx.memory, ctx.report)
+            for cond in conds:
+                csubj = next((c for c in cond.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if csubj is None:
+                    continue
+                targets = self.resolver.resolve(csubj, res.matches, ctx.memory, ctx.report)
+                for s in sources:
+                    for t in targets:
+                        if s.actor.code and t.actor.code and s.actor.primary != t.actor.primary:
+                            out.append((Candidate(tok, _COND), s, t, "cond-threat", "130", 0.75))
+        return out
+
+    # -- events ----------------------------------------------------------------------------
+    def _emit(self, raw, frames, sent, sent_index, res: SentenceResult, ctx: Context) -> None:
+        seen = set()
+        sent_start = sent.start_char
+        for cand, src, tgt, rule, code, conf in raw:
+            tok = cand.tok
+            if tgt is not None and src.actor.code and tgt.actor.code == src.actor.code:
+                res.rejected.append(Rejection(tok.text, rule, "source and target are the same actor"))
+                continue
+            if rule == "cond-threat":
+                status, speech = "asserted", self._speech_above(tok, frames)
+            else:
+                status, speech = clause_status(tok, frames)
+            reporter = ctx.outlet
+            if speech is not None:
+                spk = self._speaker_of(speech, res, ctx)
+                if spk is not None:
+                    reporter = spk.actor.name if spk.actor.code else spk.text
+                    if status == "asserted" and src.actor.code and spk.actor.code and \
+                            spk.actor.primary != src.actor.primary and rule not in {"say-accuse"}:
+                        status = "alleged"
+            key = (src.actor.code or src.text, tgt.actor.code if tgt else None, code, status)
+            if key in seen:
+                continue
+            seen.add(key)
+            cb = self.codebook[code]
+            when, precision = event_date(tok, ctx.report)
+            if not src.actor.code or (tgt is not None and not tgt.actor.code):
+                conf *= 0.5
+            if src.how in {"pronoun", "coreference", "context"}:
+                conf *= 0.85
+            res.events.append(Event(
+                doc_id=ctx.doc_id, unit_id=ctx.unit_id, sentence_index=sent_index,
+                sentence=sent.text, trigger=tok.text,
+                trigger_span=(tok.idx - sent_start, tok.idx - sent_start + len(tok)),
+                trigger_lemma=tok.lemma_.lower(), rule=rule, source=src, target=tgt, code=code,
+                name=cb.name, root=cb.root, quad=cb.quad, goldstein=cb.goldstein(self.scheme),
+                plover=cb.plover, plover_mode=cb.plover_mode, status=status, reporter=reporter,
+                event_date=when, date_precision=precision, confidence=round(conf, 3),
+                goldstein_scheme=self.scheme,
+            ))
+
+    @staticmethod
+    def _speech_above(tok, frames):
+        for a in tok.ancestors:
+            if frames.get(a.i) in {"say", "accuse"}:
+                return a
+        return None
+
+    def _speaker_of(self, speech_tok, res, ctx) -> Mention | None:
+        for c in speech_tok.children:
+            if c.dep_ in SUBJ:
+                got = self.resolver.resolve(c, res.matches, ctx.memory, ctx.report)
+                return got[0] if got else None
+        return None
+
+
+_COND = Predicate(id="cond-threat", lemma="", pos="VERB", code="130", particle=None,
+                  objects=frozenset(), preps=(), target="object", embeds=None, negative=False)
