@@ -25,6 +25,8 @@ CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
 ROLE_RE = re.compile(r"^[A-Z]{3}$")
 
+FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
+
 # How strongly a kind of name signals its actor; used to choose among overlapping matches.
 KINDS = ("person", "group", "organization", "seat", "country", "capital", "adjective", "role")
 
@@ -41,6 +43,10 @@ class PersonRole:
 class Person:
     name: str
     roles: list[PersonRole] = field(default_factory=list)
+
+    def active_on(self, when: date | None) -> bool:
+        return when is not None and any(
+            (r.start or date.min) <= when <= (r.end or date.max) for r in self.roles)
 
     def actor_on(self, when: date | None) -> Actor:
         """The person's actor on a date: the role covering it, else the latest role before it,
@@ -138,8 +144,13 @@ class KnowledgeBase:
             entry = Entry(entry.kind, entry.actor, entry.person, entry.role, entry.names_person,
                           entry.exact_case, surface)
         bucket = self.names.setdefault(toks, [])
-        # a later file wins over an earlier one for the same name and kind
-        bucket[:] = [e for e in bucket if e.kind != entry.kind] + [entry]
+        if entry.kind == "person":
+            # several people can share a name ("Sharif"); the date decides when resolving
+            if all(e.person is not entry.person for e in bucket):
+                bucket.append(entry)
+        else:
+            # a later file wins over an earlier one for the same name and kind
+            bucket[:] = [e for e in bucket if e.kind != entry.kind] + [entry]
         self.max_len = max(self.max_len, len(toks))
 
     def load_dir(self, folder: Path | resources.abc.Traversable) -> None:
@@ -197,8 +208,10 @@ class KnowledgeBase:
                 person.roles.append(PersonRole(code, start, end, r["title"]))
                 if len(person.roles) == 1:
                     names = [r["name"], *_split(r["aliases"])]
-                    surname = r["name"].split()[-1]
-                    if surname not in names and len(surname) > 2:
+                    parts = r["name"].split()
+                    # Chinese and Korean names are written family name first in English news
+                    surname = parts[0] if code[:3] in FAMILY_FIRST and len(parts) > 1 else parts[-1]
+                    if surname not in names and len(surname) >= 2:
                         names.append(surname)
                     for n in names:
                         self.add_name(n, Entry("person", person=person))

@@ -39,11 +39,13 @@ class Match:
     end: int
     entries: list[Entry]
 
-    def best(self, *, roles: bool = False) -> Entry | None:
+    def best(self, *, roles: bool = False, when: date | None = None) -> Entry | None:
         cands = [e for e in self.entries if (e.kind == "role") == roles]
         if not cands:
             return None
-        return min(cands, key=lambda e: PRIORITY.get(e.kind, 9))
+        # among people sharing a name, the one in office on the date comes first
+        return min(cands, key=lambda e: (PRIORITY.get(e.kind, 9),
+                                         not (e.person is not None and e.person.active_on(when))))
 
 
 @dataclass
@@ -99,8 +101,8 @@ class Resolver:
 
     @staticmethod
     def _case_ok(doc, i: int, n: int, entries: list[Entry]) -> list[Entry]:
-        text0 = doc[i].text
-        capital = text0[:1].isupper()
+        k = i + 1 if n > 1 and doc[i].lower_ == "the" else i
+        capital = doc[k].text[:1].isupper()
         surface = "".join(t.text for t in doc[i:i + n])
         ok = []
         for e in entries:
@@ -172,7 +174,7 @@ class Resolver:
             r = m.best(roles=True)
             if r is not None and (role_entry is None or m.start <= h.i < m.end):
                 role_entry, role_on_head = r, m.start <= h.i < m.end
-            e = m.best()
+            e = m.best(when=when)
             if e is None:
                 continue
             if m.start >= 2 and h.doc[m.start - 1].text == "-" and h.doc[m.start - 2].lower_ in AFFILIATION:

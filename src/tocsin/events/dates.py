@@ -103,7 +103,7 @@ def event_date(pred, report: date | None) -> tuple[str | None, str | None]:
             got = phrase_date(phrase, report)
             if got:
                 return got
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if report is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..actors.resolve import DocMemory, Match, Resolver
+from ..actors.resolve import PRONOUNS_PERSON, DocMemory, Match, Resolver
 from ..codebook import Codebook
 from ..model import Event, Mention
 from .dates import event_date
@@ -23,6 +23,7 @@ from .lexicon import Lexicon, Predicate
 from .status import MODALS, clause_status, is_conditional
 
 SUBJ = {"nsubj", "csubj"}
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"}
 OBJ = {"dobj", "obj"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "begin", "start", "have",
                "make", "issue", "announce", "impose", "continue", "resume", "step", "intensify",
@@ -50,6 +51,7 @@ class SentenceResult:
     events: list[Event] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     matches: dict[int, Match] = field(default_factory=dict)
+    cache: dict[int, list[Mention]] = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -147,7 +149,18 @@ class Extractor:
 
     # -- actors ----------------------------------------------------------------------------
     def _resolve(self, tok, res: SentenceResult, ctx: Context) -> list[Mention]:
-        return self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report)
+        got = res.cache.get(tok.i)
+        if got is None:
+            got = res.cache[tok.i] = self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report)
+        return got
+
+    def _prime(self, sent, res: SentenceResult, ctx: Context) -> None:
+        """Resolve the sentence's argument heads in reading order, so that the document memory
+        (last person, remembered titles) grows in the order a reader meets the names."""
+        for tok in sent:
+            if tok.dep_ in ARG_DEPS and (tok.i in res.matches or tok.pos_ == "PROPN"
+                                         or tok.lower_ in PRONOUNS_PERSON):
+                self._resolve(tok, res, ctx)
 
     def _subject_token(self, tok, cands: dict[int, Candidate], depth: int = 0):
         """The token naming who acts: subject, passive agent, or inherited through
@@ -164,7 +177,7 @@ class Extractor:
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             return None  # passive without agent: the actor is unknown
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if dep == "conj":
             return self._subject_token(head, cands, depth + 1)
@@ -251,6 +264,7 @@ class Extractor:
         if not cands:
             self._remember(sent, res, ctx)
             return res
+        self._prime(sent, res, ctx)
         by_tok = {c.tok.i: c for c in cands}
         frames = {c.tok.i: c.entry.embeds for c in cands if c.entry.embeds}
         raw: list[tuple] = []  # (cand, source mention, target mention, rule, code, confidence)
@@ -258,8 +272,8 @@ class Extractor:
             e = cand.entry
             if e.negative and e.code is None:
                 continue
-            if e.code is None:
-                continue
+            if e.code is None or (e.embeds == "say" and e.code == "010"):
+                continue  # plain speech verbs are coded by _speech_rules, from their content
             if e.target == "between":
                 pair = self._between(cand, res, ctx)
                 if len(pair) >= 2:
@@ -279,7 +293,7 @@ class Extractor:
             for s in sources:
                 for t in targets or [None]:
                     raw.append((cand, s, t, e.id, e.code, conf))
-        raw += self._speech_rules(cands, by_tok, raw, res, ctx)
+        raw += self._speech_rules(cands, by_tok, frames, raw, res, ctx)
         raw += self._conditional_threats(sent, by_tok, res, ctx)
         self._emit(raw, frames, sent, sent_index, res, ctx)
         self._remember(sent, res, ctx)
@@ -308,14 +322,14 @@ class Extractor:
                     m = res.matches[t.i]
                     if m.best() is None or m.start != t.i and t.i != m.end - 1:
                         continue
-                    got = self.resolver.resolve(t, res.matches, ctx.memory, ctx.report)
+                    got = self._resolve(t, res, ctx)
                     for g in got:
                         if g.actor.code and g.actor.primary not in exclude and all(
                                 o.actor.primary != g.actor.primary for o in out):
                             out.append(g)
         return out
 
-    def _speech_rules(self, cands, by_tok, raw, res, ctx) -> list[tuple]:
+    def _speech_rules(self, cands, by_tok, frames, raw, res, ctx) -> list[tuple]:
         """Speech acts with no code of their own, or 010: an accusation when their content is a
         hostile act by someone else, else a low-confidence statement about a named actor."""
         out = []
@@ -327,8 +341,8 @@ class Extractor:
             if not speakers:
                 continue
             spk = speakers[0]
-            inner = [c for c in cands if c.tok is not cand.tok and cand.tok in c.tok.ancestors
-                     and self._nearest_frame(c.tok, by_tok) is cand.tok]
+            inner = [c for c in cands if c.tok.i != cand.tok.i and cand.tok in c.tok.ancestors
+                     and self._nearest_frame(c.tok, by_tok) == cand.tok]
             coded = [r for r in raw if r[0] in inner]
             hostile = []
             for c in inner:
@@ -336,9 +350,9 @@ class Extractor:
                     if c.entry.embeds in {"say", "deny"}:
                         continue
                     for s in self._sources(c, by_tok, res, ctx):
-                        if s.actor.code and s.actor.primary != spk.actor.primary:
-                            status, _ = clause_status(c.tok, {})
-                            if status != "negated":
+                        if s.actor.code and s.actor.code != spk.actor.code:
+                            status, _ = clause_status(c.tok, frames)
+                            if status in {"asserted", "alleged"}:
                                 hostile.append(s)
             if hostile:
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
@@ -376,12 +390,12 @@ class Extractor:
             subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is None:
                 continue
-            sources = self.resolver.resolve(subj, res.matches, ctx.memory, ctx.report)
+            sources = self._resolve(subj, res, ctx)
             for cond in conds:
                 csubj = next((c for c in cond.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if csubj is None:
                     continue
-                targets = self.resolver.resolve(csubj, res.matches, ctx.memory, ctx.report)
+                targets = self._resolve(csubj, res, ctx)
                 for s in sources:
                     for t in targets:
                         if s.actor.code and t.actor.code and s.actor.primary != t.actor.primary:
@@ -440,7 +454,7 @@ class Extractor:
     def _speaker_of(self, speech_tok, res, ctx) -> Mention | None:
         for c in speech_tok.children:
             if c.dep_ in SUBJ:
-                got = self.resolver.resolve(c, res.matches, ctx.memory, ctx.report)
+                got = self._resolve(c, res, ctx)
                 return got[0] if got else None
         return None
 

@@ -64,7 +64,7 @@ def clause_status(pred, frames: dict[int, str]) -> tuple[str, object | None]:
     speaker = None
     tok = pred
     crossed_speech = False
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         child, tok = tok, tok.head
         kind = frames.get(tok.i)
         if kind is not None and child.dep_ not in {"nsubj", "nsubjpass", "conj", "cc"}:
