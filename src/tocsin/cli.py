@@ -244,3 +244,259 @@ def _print_report(rep, n_misses: int) -> None:
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+# -- the store and the signals ------------------------------------------------------------------
+DbOpt = typer.Option(None, "--db", help="DuckDB file (default ./tocsin.duckdb or $TOCSIN_DB).")
+
+
+def _store(db: Path | None, *, read_only: bool = False):
+    from .store import Store, db_path
+
+    path = db_path(db)
+    if read_only and not Path(path).exists():
+        _fail(InputError("no database here yet; run `tocsin ingest PATH` first", subject=path))
+    try:
+        return Store(path, read_only=read_only)
+    except Exception as exc:  # duckdb raises its own types (locked file, corrupt file)
+        _fail(TocsinError(str(exc).splitlines()[0], subject=path))
+
+
+def _emit_rows(rows: list[dict], format: Format, *, title: str = "", columns: list[str] | None = None) -> None:
+    import csv as _csv
+
+    columns = columns or (list(rows[0]) if rows else [])
+    if format is Format.json:
+        sys.stdout.write(json.dumps(rows, indent=1, default=str) + "\n")
+    elif format is Format.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, default=str) + "\n")
+    elif format is Format.csv:
+        w = _csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v, default=str) if isinstance(v, (list, dict)) else v)
+                        for k, v in r.items()})
+    else:
+        from rich.table import Table
+
+        t = Table(title=title or None)
+        for c in columns:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
+        out.print(t)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders to code and store."),
+    db: Optional[Path] = DbOpt,
+    workers: int = typer.Option(1, "--workers", "-w", min=1),
+) -> None:
+    """Code and store articles (idempotent), then refresh the alerts."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ingest.files import iter_files
+    from .jobs import ingest as run
+
+    n_files = sum(1 for _ in iter_files(paths))
+    store = _store(db)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingesting", total=n_files)
+        seen_paths: set[str] = set()
+
+        def on_article(art, result):
+            if art.path and art.path not in seen_paths:
+                seen_paths.add(art.path)
+                bar.advance(task)
+
+        def on_skip(e):
+            err.print(f"tocsin: skipped {e}", markup=False)
+            bar.advance(task)
+
+        try:
+            rep = run(paths, store, workers=workers, on_article=on_article, on_skip=on_skip)
+        except TocsinError as exc:
+            _fail(exc)
+    counts = store.counts()
+    store.close()
+    err.print(f"tocsin: {rep.new} new, {rep.replaced} replaced, {rep.unchanged} unchanged article(s); "
+              f"{rep.events} event(s) stored; skipped {len(rep.skipped)} input(s); "
+              f"database now holds {counts['articles']} articles, {counts['events']} events, "
+              f"{counts['clusters']} clusters, {counts['alerts']} alerts")
+
+
+def _dyad_arg(value: str) -> tuple[str, str]:
+    parts = value.replace("->", "-").split("-")
+    if len(parts) != 2 or not all(p.isalpha() and len(p) == 3 for p in parts):
+        raise typer.BadParameter("dyad is SOURCE-TARGET with 3-letter primary codes, e.g. RUS-UKR")
+    return parts[0].upper(), parts[1].upper()
+
+
+def _sparkline(values: list[float]) -> str:
+    bars = "▁▂▃▄▅▆▇█"
+    top = max(values, default=0) or 1
+    return "".join(bars[min(7, int(v / top * 7.999))] for v in values)
+
+
+@app.command()
+def dyad(
+    source: str = typer.Argument(..., help="Source primary code, e.g. RUS"),
+    target: str = typer.Argument(..., help="Target primary code, e.g. UKR"),
+    by: str = typer.Option("week", "--by", help="day | week | month"),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write a PNG of the series here."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """The tension series of a directed dyad."""
+    from .signals import PERIODS, Settings, detect, dyad_series
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
+    src, tgt = source.upper(), target.upper()
+    store = _store(db, read_only=True)
+    rows = dyad_series(store.con, src, tgt, by=by)
+    alerts = detect(store.con, settings=Settings(by=by), dyads=[(src, tgt)])
+    store.close()
+    cols = ["period", "volume", "clusters", "verbal_coop", "material_coop", "verbal_conflict",
+            "material_conflict", "alleged", "hypothetical", "negated", "goldstein_sum",
+            "goldstein_mean", "conflict_share", "tension"]
+    if plot:
+        from .plot import plot_series
+
+        plot_series(rows, alerts, plot, title=f"{src} → {tgt} tension ({by})")
+        err.print(f"tocsin: wrote {plot}")
+    if format is Format.table:
+        _emit_rows([r for r in rows if r["clusters"] or r["alleged"] or r["hypothetical"] or r["negated"]],
+                   format, title=f"{src} → {tgt} by {by} (periods with events)", columns=cols)
+        out.print(f"tension {_sparkline([r['tension'] for r in rows])}  "
+                  f"({rows[0]['period'] if rows else ''} … {rows[-1]['period'] if rows else ''})")
+        for a in alerts:
+            out.print(f"  alert {a.start} {a.kind} {a.level} score {a.score}")
+    else:
+        _emit_rows(rows, format, columns=cols)
+
+
+@app.command()
+def alerts(
+    since: Optional[str] = typer.Option(None, "--since", help="YYYY-MM-DD"),
+    dyad_: Optional[str] = typer.Option(None, "--dyad", help="SOURCE-TARGET"),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Escalation alerts, with the event clusters that drove them."""
+    store = _store(db, read_only=True)
+    sql = "SELECT * FROM alerts WHERE 1=1"
+    params: list = []
+    if since:
+        try:
+            params.append(date.fromisoformat(since))
+        except ValueError:
+            raise typer.BadParameter("--since must be YYYY-MM-DD")
+        sql += " AND start >= ?"
+    if dyad_:
+        s, t = _dyad_arg(dyad_)
+        sql += " AND source = ? AND target = ?"
+        params += [s, t]
+    rows = store.query(sql + " ORDER BY start, source, target", params)
+    store.close()
+    for r in rows:
+        r["start"] = str(r["start"])
+        r["events"] = json.loads(r.pop("clusters") or "[]")
+    if format is Format.table:
+        for r in rows:
+            out.print(f"[bold]{r['start']}[/bold] {r['source']} → {r['target']}  {r['kind']} "
+                      f"[{'red' if r['level'] in ('high', 'severe') else 'yellow'}]{r['level']}[/] "
+                      f"score {r['score']:.2f}")
+            for ev in r["events"][:3]:
+                out.print(f"    {ev['day']} {ev['code']} {ev['status']} · {ev.get('outlets') or ''} · "
+                          f"{(ev['evidence'] or '')[:140]}", markup=False)
+        if not rows:
+            out.print("no alerts")
+    else:
+        _emit_rows(rows, format, columns=["source", "target", "start", "period", "level", "score",
+                                          "kind", "value", "baseline", "events"])
+
+
+@app.command()
+def events(
+    dyad_: Optional[str] = typer.Option(None, "--dyad", help="SOURCE-TARGET"),
+    status: Optional[str] = typer.Option(None, "--status"),
+    root: Optional[str] = typer.Option(None, "--root"),
+    from_: Optional[str] = typer.Option(None, "--from", help="YYYY-MM-DD"),
+    to: Optional[str] = typer.Option(None, "--to", help="YYYY-MM-DD"),
+    limit: int = typer.Option(100, "--limit", min=1, max=100000),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Stored events, filtered; each with its evidence and outlet."""
+    from .model import STATUSES
+
+    sql = ("SELECT e.day, e.source_code AS source, e.code, e.name, e.target_code AS target, e.status, "
+           "e.reporter, a.outlet, o.category AS outlet_category, e.evidence, e.article_id, e.cluster_id "
+           "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN outlets o ON o.name = a.outlet "
+           "WHERE 1=1")
+    params: list = []
+    if dyad_:
+        s, t = _dyad_arg(dyad_)
+        sql += " AND e.source_primary = ? AND e.target_primary = ?"
+        params += [s, t]
+    if status:
+        if status not in STATUSES:
+            raise typer.BadParameter(f"--status must be one of {', '.join(STATUSES)}")
+        sql += " AND e.status = ?"
+        params.append(status)
+    if root:
+        sql += " AND e.root = ?"
+        params.append(root.zfill(2))
+    for opt, op in ((from_, ">="), (to, "<=")):
+        if opt:
+            try:
+                params.append(date.fromisoformat(opt))
+            except ValueError:
+                raise typer.BadParameter("dates are YYYY-MM-DD")
+            sql += f" AND e.day {op} ?"
+    store = _store(db, read_only=True)
+    rows = store.query(sql + f" ORDER BY e.day, e.article_id, e.sentence_index LIMIT {int(limit)}", params)
+    store.close()
+    _emit_rows(rows, format, columns=["day", "source", "code", "name", "target", "status", "reporter",
+                                      "outlet", "outlet_category", "evidence"] if format is Format.table else None)
+
+
+@app.command()
+def top(
+    by: str = typer.Option("week", "--by", help="day | week | month"),
+    n: int = typer.Option(10, "--n", min=1, max=1000),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Dyads with the largest change in tension between the last two periods with data."""
+    from .signals import PERIODS
+    from .signals.top import top_dyads
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
+    store = _store(db, read_only=True)
+    rows = top_dyads(store.con, by=by, n=n)
+    store.close()
+    _emit_rows(rows, format, title=f"top dyads by change ({by})")
+
+
+@app.command()
+def export(
+    out_dir: Path = typer.Argument(..., help="Folder to write into."),
+    format: str = typer.Option("csv", "--format", "-f", help="gdelt | polecat | csv | parquet"),
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Export events with GDELT- or POLECAT-like column names (CSV/TSV/Parquet)."""
+    from .store.export import EXPORTS, export_events
+
+    if format not in EXPORTS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORTS)}")
+    store = _store(db, read_only=True)
+    paths = export_events(store.con, out_dir, format)
+    store.close()
+    for p in paths:
+        err.print(f"tocsin: wrote {p}")

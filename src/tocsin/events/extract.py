@@ -290,6 +290,14 @@ class Extractor:
             if not targets and e.embeds in {"say", "accuse"} and e.code and e.code != "010":
                 targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
                 conf *= 0.85
+            if not targets and len(sources) > 1 and e.code[:2] <= "08":
+                # "Iran and Russia signed a deal": a compound actor cooperating with itself is
+                # each member acting toward the other
+                for s in sources:
+                    for t in sources:
+                        if t is not s:
+                            raw.append((cand, s, t, e.id, e.code, conf * 0.9))
+                continue
             for s in sources:
                 for t in targets or [None]:
                     raw.append((cand, s, t, e.id, e.code, conf))
@@ -341,6 +349,8 @@ class Extractor:
             if not speakers:
                 continue
             spk = speakers[0]
+            if not spk.actor.code or spk.actor.code[3:6] == "MED":
+                continue  # a news outlet or an unknown voice reports; it does not accuse
             inner = [c for c in cands if c.tok.i != cand.tok.i and cand.tok in c.tok.ancestors
                      and self._nearest_frame(c.tok, by_tok) == cand.tok]
             coded = [r for r in raw if r[0] in inner]

@@ -41,8 +41,11 @@ def is_sentence_like(line: str) -> bool:
 
 
 _WIRE_LEAD = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Za-z .]{2,20})?),?\s+"
-    r"(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+)?(?:\((?P<outlet>[^)]{2,40})\)\s*)?[-–—]+\s+"
+    # "MOSCOW, April 8 (Northern Wire) - ", "KYIV – ", "United Nations (Global Desk) - "
+    r"^(?:(?P<place>[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Za-z .]{2,20})?),?\s+"
+    r"(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+)?(?:\((?P<outlet>[^)]{2,40})\)\s*)?"
+    r"|(?P<tplace>[A-Z][A-Za-z.'’/-]+(?:\s[A-Z][A-Za-z.'’/-]+){0,3}),?\s+"
+    r"(?:(?P<tdate>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+)?\((?P<toutlet>[^)]{2,40})\)\s*)[-–—]+\s+"
 )
 
 
@@ -52,5 +55,6 @@ def strip_wire_lead(paragraph: str) -> tuple[str, str | None]:
     m = _WIRE_LEAD.match(paragraph)
     if not m:
         return paragraph, None
-    outlet = m.group("outlet").strip() if m.group("outlet") else None
+    found = m.group("outlet") or m.group("toutlet")
+    outlet = found.strip() if found else None
     return paragraph[m.end():], outlet

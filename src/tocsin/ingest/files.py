@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article, Unit
 from .datelines import parse_iso
+from .feeds import read_feed
 from .htmlpage import parse_html_page
 from .textpage import parse_text_page
 
@@ -25,6 +26,7 @@ MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FEED_SUFFIXES = {".rss", ".atom"}
 SKIP_NAMES = {"README.md", "EXPECTATIONS.md", "manifest.jsonl", "LICENSE"}
 _ENGLISH = frozenset(
     "the of and to in a is that for on with as was by said it at from has be have are an his "
@@ -182,6 +184,9 @@ def read_path(path: Path) -> Iterator[Article | InputError]:
             recs = obj.get("units") if isinstance(obj, dict) and "units" in obj else (
                 obj if isinstance(obj, list) else [obj])
             yield from articles_from_records(recs, where=where)
+            return
+        if suffix in FEED_SUFFIXES or (suffix == ".xml" and re.search(r"<(rss|feed|rdf:RDF)\b", text[:3000])):
+            yield from read_feed(text, where=where)
             return
         if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and "<html" in text[:2000].lower()):
             art = article_from_html(text, id=_article_id(path), path=where)

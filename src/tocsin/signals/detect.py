@@ -1,0 +1,139 @@
+"""Escalation detection on a dyad's tension series.
+
+- `surge`: the period's tension index T is far above its own recent past: score =
+  (T - median) / (1.4826 * MAD + floor) over the trailing `window` periods (median/MAD are robust
+  to the odd spike; the floor keeps quiet dyads from alarming on one event). An alert needs
+  score >= `threshold` and at least `min_count` conflict clusters (asserted or alleged) in the
+  period. Levels: elevated (score < 2x threshold), high (< 4x), severe.
+- `ladder`: the first asserted material conflict (roots 15, 17-20) after `calm` periods without
+  any: a step up the escalation ladder that Goldstein sums cannot see. Level high; severe for
+  roots 18-20 (assault, fight, mass violence).
+Each alert names the clusters that drove it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import statistics
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .series import MATERIAL_CONFLICT_ROOTS, active_dyads, dyad_series
+
+
+@dataclass
+class Alert:
+    source: str
+    target: str
+    start: str
+    period: str
+    level: str
+    score: float
+    kind: str
+    value: float
+    baseline: float
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha1(f"{self.source}|{self.target}|{self.start}|{self.period}|{self.kind}"
+                            .encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["id"] = self.id
+        return d
+
+
+@dataclass(frozen=True)
+class Settings:
+    by: str = "week"
+    window: int = 8
+    threshold: float = 3.0
+    min_count: int = 2
+    floor: float = 1.0
+    calm: int = 8
+    min_history: int = 4
+
+
+def _level(score: float, threshold: float) -> str:
+    return "elevated" if score < 2 * threshold else "high" if score < 4 * threshold else "severe"
+
+
+def detect_series(rows: list[dict], source: str, target: str, s: Settings) -> list[tuple[Alert, dict]]:
+    out = []
+    last_material = None
+    for i, r in enumerate(rows):
+        hist = [x["tension"] for x in rows[max(0, i - s.window):i]]
+        if len(hist) >= s.min_history:
+            med = statistics.median(hist)
+            mad = statistics.median(abs(h - med) for h in hist)
+            score = (r["tension"] - med) / (1.4826 * mad + s.floor)
+            conflicts = r["verbal_conflict"] + r["material_conflict_quad"] + r["alleged"]
+            if score >= s.threshold and conflicts >= s.min_count:
+                out.append((Alert(source, target, str(r["period"]), s.by, _level(score, s.threshold),
+                                  round(score, 3), "surge", r["tension"], round(med, 4)), r))
+        if r["material_conflict"]:
+            if last_material is None or i - last_material > s.calm:
+                out.append((Alert(source, target, str(r["period"]), s.by, "high", float(r["material_conflict"]),
+                                  "ladder", r["tension"], 0.0), r))
+            last_material = i
+    return out
+
+
+def _drivers(con, alert: Alert, kind: str, limit: int = 5) -> list[dict]:
+    roots = MATERIAL_CONFLICT_ROOTS if kind == "ladder" else None
+    sql = f"""SELECT c.id AS cluster, c.code, c.root, c.status, c.day::VARCHAR AS day, c.goldstein,
+                 c.n_articles, c.n_outlets, c.evidence,
+                 (SELECT string_agg(DISTINCT a.outlet, ', ') FROM events e JOIN articles a
+                    ON a.id = e.article_id WHERE e.cluster_id = c.id) AS outlets
+              FROM clusters c WHERE c.source_primary = ? AND c.target_primary = ?
+                AND date_trunc('{alert.period}', c.day)::DATE = ?::DATE
+                AND c.status IN ('asserted', 'alleged')
+                {"AND c.root IN " + str(roots) if roots else ""}
+              ORDER BY c.goldstein ASC, c.n_articles DESC LIMIT {limit}"""
+    cur = con.execute(sql, [alert.source, alert.target, alert.start])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def detect(con, *, settings: Settings | None = None, dyads: list[tuple[str, str]] | None = None,
+           since: date | None = None) -> list[Alert]:
+    s = settings or Settings()
+    alerts: list[Alert] = []
+    for src, tgt in dyads or active_dyads(con):
+        rows = dyad_series(con, src, tgt, by=s.by)
+        for alert, _row in detect_series(rows, src, tgt, s):
+            if since and date.fromisoformat(alert.start) < since:
+                continue
+            if alert.level == "high" and alert.kind == "ladder":
+                drivers = _drivers(con, alert, "ladder")
+                if any(d["root"] in {"18", "19", "20"} for d in drivers):
+                    alert.level = "severe"
+                alert.events = drivers
+            else:
+                alert.events = _drivers(con, alert, alert.kind)
+            alerts.append(alert)
+    alerts.sort(key=lambda a: (a.start, a.source, a.target))
+    return alerts
+
+
+def save_alerts(con, alerts: list[Alert]) -> int:
+    """Replace the stored alerts with these (alerts are derived from the events; an alert keeps
+    its id — dyad, start, period, kind — across runs, so deliveries keyed by it are not repeated)."""
+    from datetime import datetime
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM alerts")
+        for a in alerts:
+            con.execute("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [a.id, a.source, a.target, a.start, a.period, a.level, a.score, a.kind,
+                         a.value, a.baseline, json.dumps(a.events, default=str),
+                         datetime.now().replace(microsecond=0)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(alerts)

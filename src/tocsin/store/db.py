@@ -1,0 +1,204 @@
+"""The event store: one DuckDB file (`./tocsin.duckdb`, or `--db`/`TOCSIN_DB`).
+
+Each article is written in one transaction with its events and their cluster assignments, so a
+process killed mid-ingest leaves a consistent file and a re-run completes it. Articles are keyed
+by URL (else document id) and carry a content hash: the same text is stored once, a changed text
+replaces its old events.
+
+Clusters merge reports of the same happening across articles and outlets: same source and target
+primaries, root and status, event days within one day, and similar evidence (same trigger lemma or
+overlapping content words). Signals count clusters, not reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from ..model import Article, Event
+from ..output import event_id
+from .schema import migrate
+
+DEFAULT_DB = "tocsin.duckdb"
+_WORD = re.compile(r"[a-z]{4,}")
+_STOP = frozenset("that with from have been were said this would their which about after".split())
+SIMILARITY = 0.25
+
+
+def db_path(path: str | Path | None = None) -> str:
+    return str(path or os.environ.get("TOCSIN_DB") or DEFAULT_DB)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def article_key(art: Article) -> str:
+    return art.url or art.id
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def event_day(e: Event) -> date | None:
+    """The day an event counts on in series: day-precise or report-dated events only; background
+    dated to a month or year stays out of the series."""
+    if e.event_date and e.date_precision in {"day", "report", "week"}:
+        try:
+            return date.fromisoformat(e.event_date)
+        except ValueError:
+            return None
+    return None
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = db_path(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            migrate(self.con)
+            self._load_outlets()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- outlets ---------------------------------------------------------------------------
+    def _load_outlets(self) -> None:
+        if self.con.execute("SELECT count(*) FROM outlets").fetchone()[0]:
+            return
+        text = (resources.files("tocsin") / "data" / "outlets.tsv").read_text("utf-8")
+        rows = [r for r in csv.reader((ln for ln in text.splitlines() if ln and not ln.startswith("#")),
+                                      delimiter="\t")][1:]
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?)",
+                                 [r[:4] + [""] * (4 - len(r[:4])) for r in rows])
+
+    # -- writing ---------------------------------------------------------------------------
+    def status_of(self, art: Article) -> str:
+        """'new', 'unchanged' or 'changed' for an article about to be stored."""
+        row = self.con.execute("SELECT content_hash FROM articles WHERE id = ?",
+                               [article_key(art)]).fetchone()
+        if row is None:
+            return "new"
+        return "unchanged" if row[0] == content_hash(art.text) else "changed"
+
+    def put_article(self, art: Article) -> str:
+        """Store a coded article and its events in one transaction; returns new/unchanged/replaced."""
+        key, digest = article_key(art), content_hash(art.text)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            row = con.execute("SELECT content_hash FROM articles WHERE id = ?", [key]).fetchone()
+            if row is not None and row[0] == digest:
+                con.execute("ROLLBACK")
+                return "unchanged"
+            touched: set[str] = set()
+            if row is not None:
+                touched |= {r[0] for r in con.execute(
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
+                    [key]).fetchall()}
+                con.execute("DELETE FROM events WHERE article_id = ?", [key])
+                con.execute("DELETE FROM articles WHERE id = ?", [key])
+            con.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, art.id, art.path, art.url, art.outlet, art.title, art.published, digest,
+                 art.language or "en", datetime.now().replace(microsecond=0), len(art.events),
+                 max((e.sentence_index for e in art.events), default=-1) + 1])
+            seen_ids: set[str] = set()
+            for e in art.events:
+                eid = f"{key}|{event_id(e)}"
+                if eid in seen_ids:
+                    continue
+                seen_ids.add(eid)
+                cid = self._cluster_for(e) if e.source and e.source.actor.code else None
+                if cid:
+                    touched.add(cid)
+                self._insert_event(eid, key, e, cid)
+            self._refresh_clusters(touched)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return "replaced" if row is not None else "new"
+
+    def _insert_event(self, eid: str, key: str, e: Event, cid: str | None) -> None:
+        s, t = e.source, e.target
+        self.con.execute(
+            "INSERT INTO events VALUES (" + ", ".join(["?"] * 37) + ")",
+            [eid, key, e.unit_id, e.sentence_index,
+             s.actor.code if s else None, s.actor.primary if s and s.actor.code else None,
+             s.actor.name if s else None, s.text if s else None,
+             t.actor.code if t else None, t.actor.primary if t and t.actor.code else None,
+             t.actor.name if t else None, t.text if t else None,
+             e.code, e.root, e.name, e.quad, e.goldstein, e.goldstein_scheme, e.plover or None,
+             e.plover_mode or None, e.status, e.reporter, e.event_date, e.date_precision,
+             event_day(e), e.confidence, e.trigger, e.trigger_lemma, e.trigger_span[0],
+             e.trigger_span[1], s.start if s else None, s.end if s else None,
+             t.start if t else None, t.end if t else None, e.rule, e.sentence, cid])
+
+    def _cluster_for(self, e: Event) -> str:
+        day = event_day(e)
+        src = e.source.actor.primary
+        tgt = e.target.actor.primary if e.target and e.target.actor.code else None
+        if day is not None:
+            rows = self.con.execute(
+                "SELECT id, evidence, trigger_lemma FROM clusters WHERE source_primary = ? "
+                "AND target_primary IS NOT DISTINCT FROM ? AND root = ? AND status = ? "
+                "AND day BETWEEN ? AND ? ORDER BY day",
+                [src, tgt, e.root, e.status, day - timedelta(days=1), day + timedelta(days=1)]).fetchall()
+            for cid, evidence, lemma in rows:
+                if lemma == e.trigger_lemma or similar(evidence, e.sentence) >= SIMILARITY:
+                    return cid
+        cid = hashlib.sha1(f"{src}|{tgt}|{e.root}|{e.status}|{day}|{e.sentence}".encode()).hexdigest()[:16]
+        self.con.execute(
+            "INSERT OR IGNORE INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
+            [cid, src, tgt, e.root, e.code, e.quad, e.goldstein, e.status, day, e.sentence,
+             e.trigger_lemma])
+        return cid
+
+    def _refresh_clusters(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        self.con.execute(
+            """UPDATE clusters SET
+                 n_events = s.n_events, n_articles = s.n_articles, n_outlets = s.n_outlets
+               FROM (SELECT e.cluster_id, count(*) AS n_events,
+                            count(DISTINCT e.article_id) AS n_articles,
+                            count(DISTINCT coalesce(a.outlet, e.article_id)) AS n_outlets
+                     FROM events e JOIN articles a ON a.id = e.article_id
+                     WHERE e.cluster_id IN (SELECT unnest(?)) GROUP BY e.cluster_id) s
+               WHERE clusters.id = s.cluster_id""", [ids])
+        self.con.execute(
+            "DELETE FROM clusters WHERE id IN (SELECT unnest(?)) AND id NOT IN "
+            "(SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL)", [ids])
+
+    # -- reading ---------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "clusters", "alerts")}
+
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.con.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
