@@ -16,7 +16,10 @@ $(VENV)/.installed: pyproject.toml requirements-model.txt
 install: $(VENV)/.installed
 
 demo: install
-	$(VENV)/bin/tocsin code examples/ --format table
+	$(VENV)/bin/tocsin ingest examples/ --db $(DB)
+	$(VENV)/bin/tocsin events --db $(DB) --dyad RUS-UKR --limit 25
+	$(VENV)/bin/tocsin dyad RUS UKR --by month --db $(DB)
+	$(VENV)/bin/tocsin alerts --db $(DB)
 
 test: install
 	$(PY) -m pytest -q

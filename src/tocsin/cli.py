@@ -500,3 +500,7 @@ def export(
     store.close()
     for p in paths:
         err.print(f"tocsin: wrote {p}")
+
+
+if __name__ == "__main__":  # python -m tocsin.cli
+    app()

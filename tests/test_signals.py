@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from tocsin.signals import Settings, detect, dyad_series
+from tocsin.store import Store
+
+
+def _cluster(store, cid, day, *, root="11", quad=3, goldstein=-2.0, status="asserted", src="AAA", tgt="BBB"):
+    store.con.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, 'x', 'y')",
+                      [cid, src, tgt, root, root + "0", quad, goldstein, status, day])
+
+
+def _articles(store, start: date, weeks: int, per_week: int = 3):
+    rows = []
+    for w in range(weeks):
+        for k in range(per_week):
+            rows.append([f"a{w}-{k}", f"a{w}-{k}", None, None, "O", "t",
+                         datetime.combine(start + timedelta(weeks=w), datetime.min.time()), "h", "en",
+                         None, 0, 0])
+    store.con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def test_series_counts_clusters_by_quad_and_status_and_normalises_by_volume(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    monday = date(2021, 3, 1)
+    _articles(store, monday, 3, per_week=4)
+    _cluster(store, "c1", monday, goldstein=-2)
+    _cluster(store, "c2", monday + timedelta(days=2), root="19", quad=4, goldstein=-10)
+    _cluster(store, "c3", monday, status="alleged", goldstein=-10, root="19", quad=4)
+    _cluster(store, "c4", monday, status="negated", goldstein=-10, root="19", quad=4)
+    _cluster(store, "c5", monday + timedelta(weeks=1), root="04", quad=1, goldstein=1)
+    rows = dyad_series(store.con, "AAA", "BBB", by="week")
+    assert [str(r["period"]) for r in rows] == ["2021-03-01", "2021-03-08", "2021-03-15"]
+    first = rows[0]
+    assert (first["clusters"], first["verbal_conflict"], first["material_conflict"], first["alleged"],
+            first["negated"]) == (2, 1, 1, 1, 1)
+    # conflict mass: 2 + 10 (asserted) + 0.5 * 10 (alleged) + 0 (negated) = 17; volume 4 -> 17 / 2
+    assert first["tension"] == 8.5
+    assert rows[1]["tension"] == 0 and rows[1]["verbal_coop"] == 1
+    assert rows[2]["clusters"] == 0 and rows[2]["volume"] == 4
+
+
+def test_surge_and_ladder_alerts(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    start = date(2021, 1, 4)
+    _articles(store, start, 20, per_week=4)
+    for w in range(12):  # a quiet, steady background of verbal conflict
+        _cluster(store, f"q{w}", start + timedelta(weeks=w), goldstein=-2)
+    surge = start + timedelta(weeks=12)
+    for k in range(5):
+        _cluster(store, f"s{k}", surge + timedelta(days=k % 3), goldstein=-5, root="13", quad=3)
+    _cluster(store, "m1", surge + timedelta(days=1), root="15", quad=4, goldstein=-7.2)
+    alerts = detect(store.con, settings=Settings(by="week"), dyads=[("AAA", "BBB")])
+    kinds = {(a.kind, a.start) for a in alerts}
+    assert ("surge", str(surge)) in kinds
+    assert ("ladder", str(surge)) in kinds
+    assert all(a.start == str(surge) for a in alerts)
+    surge_alert = next(a for a in alerts if a.kind == "surge")
+    assert surge_alert.events and surge_alert.level in {"high", "severe", "elevated"}
+
+
+def test_no_alert_on_a_steady_series(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    start = date(2021, 1, 4)
+    _articles(store, start, 20)
+    for w in range(20):
+        _cluster(store, f"q{w}", start + timedelta(weeks=w), goldstein=-2)
+    assert detect(store.con, dyads=[("AAA", "BBB")]) == []
