@@ -158,13 +158,16 @@ class KnowledgeBase:
             p = folder / name
             return p if p.is_file() else None
 
-        if p := f("countries.tsv"):
+        for fname in ("countries.tsv", "historical.tsv"):
+            p = f(fname)
+            if p is None:
+                continue
             for where, r in _rows(p, ("code", "name", "aliases", "adjectives", "capitals")):
                 code = _check_code(r["code"], where)
                 if len(code) != 3:
                     raise DataError(f"country code {code!r} is not 3 letters", subject=where)
-                actor = Actor(code, r["name"], "country")
-                self.country_names[code] = r["name"]
+                actor = Actor(code, self.country_names.get(code, r["name"]), "country")
+                self.country_names.setdefault(code, r["name"])
                 for n in [r["name"], *_split(r["aliases"])]:
                     self.add_name(n, Entry("country", actor))
                 for n in _split(r["adjectives"]):

@@ -109,3 +109,13 @@ def event_date(pred, report: date | None) -> tuple[str | None, str | None]:
     if report is None:
         return None, None
     return report.isoformat(), "report"
+
+
+def is_time_prep(prep) -> bool:
+    """A preposition that only says when ("on Monday", "in March", "in 2014")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if not objs:
+        return False
+    o = objs[0]
+    return o.lower_ in WEEKDAYS or bool(_month(o.text)) or _year(o) is not None or o.lower_ in {
+        "morning", "evening", "afternoon", "night", "weekend", "week", "month", "year", "day"}

@@ -18,7 +18,7 @@ from datetime import date
 from ..actors.resolve import PRONOUNS_PERSON, DocMemory, Match, Resolver
 from ..codebook import Codebook
 from ..model import Event, Mention
-from .dates import event_date
+from .dates import event_date, is_time_prep
 from .lexicon import Lexicon, Predicate
 from .status import MODALS, clause_status, is_conditional
 
@@ -30,6 +30,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "begin", 
                "open", "deliver", "provide", "sign", "reach", "give", "take", "order", "offer"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "conj", "relcl", "acl", "dobj", "pobj",
                    "prep", "attr", "oprd"}
+PARTICLES = {"up", "down", "back", "out", "off", "away", "over", "in", "on"}
 DEFAULT_TARGET_PREPS = ("on", "against", "to", "with", "into", "in", "toward", "towards", "at")
 
 
@@ -80,6 +81,34 @@ def _pobjs(tok, preps) -> list:
     return out
 
 
+READY_ADJ = {"ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set"}
+# The intent code for an intended act, by the act's root: cooperation 03x, conflict 13x.
+INTENT_CODES = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                "13": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
+                "20": "138"}
+DEONTIC = {"must", "should"}
+
+
+def has_deontic(tok) -> bool:
+    """"Y must do Z", "Y should do Z", "Y has to/needs to do Z"."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in DEONTIC:
+            return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
+
+
+NON_STATE_ROLES = {"REB", "SEP", "OPP", "INS", "CVL", "MED", "NGO", "BUS", "CRM"}
+
+
+def same_side(a: str, b: str) -> bool:
+    """Whether a speaker reporting an act of `b` is reporting on its own side (a self-report,
+    asserted) rather than on another actor (alleged): same code, or the same state's organs."""
+    if a == b:
+        return True
+    return a[:3] == b[:3] and a[3:6] not in NON_STATE_ROLES and b[3:6] not in NON_STATE_ROLES
+
+
 class Extractor:
     def __init__(self, lexicon: Lexicon, resolver: Resolver, codebook: Codebook,
                  responses: frozenset[str], *, goldstein_scheme: str = "gdelt") -> None:
@@ -101,7 +130,9 @@ class Extractor:
             entries = self.lexicon.candidates(tok.lower_, pos)
         if not entries:
             return None
-        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        # spaCy often tags "down", "back" as adverbs or prepositions without an object
+        prt = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
+            c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES and not any(True for _ in c.children))}
         obj = _dobj(tok) if pos == "VERB" else None
         obj_lemmas = set()
         if obj is not None:
@@ -111,7 +142,8 @@ class Extractor:
             for p in tok.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     obj_lemmas |= {g.lemma_.lower() for g in p.children if g.dep_ == "pobj"}
-        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}}
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
+                 and not is_time_prep(c)}
         fallback = None
         for e in entries:
             if e.particle and e.particle not in prt:
@@ -195,6 +227,8 @@ class Extractor:
             return self._subject_token(head.head, cands, depth + 1)
         if dep == "relcl":
             return head
+        if dep in {"acomp", "attr", "oprd"}:  # "France is ready to contribute": ready -> is -> France
+            return self._subject_token(head, cands, depth + 1)
         return None
 
     def _sources(self, cand: Candidate, cands, res, ctx) -> list[Mention]:
@@ -208,7 +242,8 @@ class Extractor:
                 if got:
                     return got
             for c in tok.children:
-                if c.dep_ in {"compound", "amod"} and c.i in res.matches:
+                # "Russian attack", "NATO summit"; a role word alone ("general strike") is no actor
+                if c.dep_ in {"compound", "amod"} and c.i in res.matches and res.matches[c.i].best():
                     got = self._resolve(c, res, ctx)
                     if got:
                         return got
@@ -234,6 +269,12 @@ class Extractor:
                 got = self._resolve(obj, res, ctx)
                 if got:
                     return got
+        if e.objects:
+            dative = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}), None)
+            if dative is not None:  # "give Tanzania a grant"
+                got = self._resolve(dative, res, ctx)
+                if got:
+                    return got
         preps = e.preps or (DEFAULT_TARGET_PREPS if e.objects else ())
         holders = [tok]
         if e.objects and _dobj(tok) is not None:
@@ -243,6 +284,13 @@ class Extractor:
                 got = self._resolve(p, res, ctx)
                 if got:
                     return got
+        if e.objects and _dobj(tok) is not None:
+            # "expelled Russian diplomats": the object itself names the target, but only by a
+            # name or adjective, never by the document's context ("deployed troops")
+            got = [m for m in self._resolve(_dobj(tok), res, ctx)
+                   if m.how not in {"context", "coreference", "pronoun", "unknown"}]
+            if got:
+                return got
         return []
 
     def _between(self, cand: Candidate, res, ctx) -> list[Mention]:
@@ -287,7 +335,7 @@ class Extractor:
                 continue
             targets = self._targets(cand, res, ctx)
             conf = 0.9 if e.pos == "VERB" else 0.75
-            if not targets and e.embeds in {"say", "accuse"} and e.code and e.code != "010":
+            if not targets and e.embeds in {"say", "accuse", "intent", "demand"} and e.code and e.code != "010":
                 targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
                 conf *= 0.85
             if not targets and len(sources) > 1 and e.code[:2] <= "08":
@@ -301,8 +349,15 @@ class Extractor:
             for s in sources:
                 for t in targets or [None]:
                     raw.append((cand, s, t, e.id, e.code, conf))
-        raw += self._speech_rules(cands, by_tok, frames, raw, res, ctx)
-        raw += self._conditional_threats(sent, by_tok, res, ctx)
+        for tok in sent:  # "ready/willing/prepared to X" states an intention like "plan to X"
+            if tok.pos_ == "ADJ" and tok.lemma_ in READY_ADJ and any(c.dep_ == "xcomp" for c in tok.children):
+                frames[tok.i] = "intent"
+        conds = self._conditional_threats(sent, by_tok, res, ctx)
+        raw = self._intentions(raw + conds, by_tok, frames, res, ctx)
+        speech = self._speech_rules(cands, by_tok, frames, raw, res, ctx)
+        if raw:  # a bare statement is coded only when nothing else is
+            speech = [r for r in speech if r[3] != "say-statement"]
+        raw += speech
         self._emit(raw, frames, sent, sent_index, res, ctx)
         self._remember(sent, res, ctx)
         return res
@@ -372,6 +427,67 @@ class Extractor:
                     out.append((cand, spk, tgt[0], "say-statement", "010", 0.5))
         return out
 
+    def _intentions(self, raw, by_tok, frames, res, ctx) -> list[tuple]:
+        """Events inside intentions, demands and conditions are what someone wants or warns of.
+
+        - under a plan, promise, threat or readiness ("vowed to retaliate", "is ready to send
+          troops"), or reported by their own source with a future modal ("said they will release
+          the hostages"): one intent event, 03x for cooperation and 13x for conflict, from the
+          source toward the inner event's target; the inner event is absorbed;
+        - "X said Y must do Z": a demand (100) from X to Y, absorbing Z;
+        - under an appeal or demand that was coded, or in the if-clause of a conditional threat:
+          absorbed (the frame event carries it).
+        """
+        frame_events = {r[0].tok.i: k for k, r in enumerate(raw)}
+        cond_clauses = set()
+        for r in raw:
+            if r[3] == "cond-threat":
+                for c in r[0].tok.subtree:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children):
+                        cond_clauses |= {t.i for t in c.subtree}
+        out = list(raw)
+        drop: set[int] = set()
+        for k, (cand, src, tgt, rule, code, conf) in enumerate(raw):
+            tok = cand.tok
+            if rule == "cond-threat":
+                continue
+            if tok.i in cond_clauses:
+                drop.add(k)
+                continue
+            frame = next((a for a in tok.ancestors if a.i in frames), None)
+            if frame is None:
+                continue
+            kind = frames[frame.i]
+            status, _ = clause_status(tok, frames)
+            if kind == "demand" and frame.i in frame_events:
+                drop.add(k)
+                continue
+            speaker = None
+            if kind in {"intent", "say"}:
+                s_tok = self._subject_token(frame, by_tok)
+                got = self._resolve(s_tok, res, ctx) if s_tok is not None else []
+                speaker = got[0] if got else None
+            if kind == "say" and speaker is not None and speaker.actor.code and src.actor.code \
+                    and not same_side(speaker.actor.code, src.actor.code) and has_deontic(tok):
+                out.append((Candidate(frame, by_tok[frame.i].entry), speaker, src, "say-demand", "100", conf * 0.85))
+                drop.add(k)
+                continue
+            own = speaker is not None and src.actor.code and speaker.actor.code and \
+                same_side(speaker.actor.code, src.actor.code)
+            if kind == "intent" or (kind == "say" and own and status == "hypothetical"):
+                new = INTENT_CODES.get(code[:2])
+                if new is None:
+                    continue
+                j = frame_events.get(frame.i)
+                if j is not None and raw[j][4][:2] in {"03", "13"}:
+                    fc, fs, ft, frule, _, fconf = out[j]
+                    out[j] = (fc, fs, ft or tgt, frule, new, fconf)
+                else:
+                    fcand = Candidate(frame, by_tok[frame.i].entry if frame.i in by_tok else _COND)
+                    out.append((fcand, src, tgt, "intent", new, conf * 0.85))
+                drop.add(k)
+        return [r for k, r in enumerate(out) if k not in drop]
+
     @staticmethod
     def _nearest_frame(tok, by_tok):
         for a in tok.ancestors:
@@ -431,7 +547,7 @@ class Extractor:
                 if spk is not None:
                     reporter = spk.actor.name if spk.actor.code else spk.text
                     if status == "asserted" and src.actor.code and spk.actor.code and \
-                            spk.actor.primary != src.actor.primary and rule not in {"say-accuse"}:
+                            not same_side(spk.actor.code, src.actor.code) and rule not in {"say-accuse"}:
                         status = "alleged"
             key = (src.actor.code or src.text, tgt.actor.code if tgt else None, code, status)
             if key in seen:
@@ -462,11 +578,11 @@ class Extractor:
         return None
 
     def _speaker_of(self, speech_tok, res, ctx) -> Mention | None:
-        for c in speech_tok.children:
-            if c.dep_ in SUBJ:
-                got = self._resolve(c, res, ctx)
-                return got[0] if got else None
-        return None
+        s = self._subject_token(speech_tok, {})
+        if s is None:
+            return None
+        got = self._resolve(s, res, ctx)
+        return got[0] if got else None
 
 
 _COND = Predicate(id="cond-threat", lemma="", pos="VERB", code="130", particle=None,
