@@ -26,11 +26,18 @@ from ..model import Actor, Mention
 from .kb import Entry, KnowledgeBase
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_COLLECTIVE = {"it", "they", "we", "them"}
+SPEECH_LEMMAS = {"say", "announce", "declare", "state", "tell", "add", "report", "claim", "insist",
+                 "warn", "confirm", "stress", "note", "reiterate", "indicate", "write", "vow",
+                 "pledge", "promise", "assert"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct",
                 "advmod", "npadvmod", "predet"}
 PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4, "country": 5,
             "adjective": 6}
 AFFILIATION = {"pro", "anti"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "today", "yesterday"}
 
 
 @dataclass
@@ -54,6 +61,7 @@ class DocMemory:
 
     surnames: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_collective: Actor | None = None  # the last country, body or group named as a subject
     countries: Counter = field(default_factory=Counter)
 
     def main_country(self, exclude: set[str] = frozenset()) -> str | None:
@@ -149,11 +157,15 @@ class Resolver:
 
     def _resolve_one(self, h, matches, memory: DocMemory, when) -> Mention | None:
         sent_start = h.sent.start_char
-        if h.lower_ in PRONOUNS_PERSON:
-            if memory.last_person is None:
+        if h.lower_ in PRONOUNS_PERSON or h.lower_ in PRONOUNS_COLLECTIVE:
+            speaker = self._reporting_speaker(h, matches, memory, when)
+            if speaker is not None:  # "Russia said it would...", "the rebels said they will..."
+                return Mention(speaker.actor, h.text, h.idx - sent_start, h.idx + len(h) - sent_start,
+                               "pronoun")
+            ref = memory.last_person if h.lower_ in PRONOUNS_PERSON else memory.last_collective
+            if ref is None:
                 return None
-            return Mention(memory.last_person, h.text, h.idx - sent_start,
-                           h.idx + len(h) - sent_start, "pronoun")
+            return Mention(ref, h.text, h.idx - sent_start, h.idx + len(h) - sent_start, "pronoun")
         if h.tag_ in {"WP", "WDT"} and h.head.dep_ == "relcl":
             return self._resolve_one(h.head.head, matches, memory, when)
         toks = self.np_tokens(h)
@@ -205,6 +217,8 @@ class Resolver:
                 how = "title"
             if actor.kind == "person":
                 memory.last_person = actor
+            elif h.dep_ in {"nsubj", "nsubjpass"}:
+                memory.last_collective = actor
             memory.countries[actor.primary] += 1
             return Mention(actor, text, span[0], span[1], how)
 
@@ -212,6 +226,14 @@ class Resolver:
             actor = memory.surnames[h.text]
             memory.last_person = actor
             return Mention(actor, text, span[0], span[1], "surname")
+        if role_entry is not None and role_entry.names_person and h.pos_ == "PROPN" and not role_on_head:
+            # "Ousted President Askar Akayev": a title with no country takes the context's country
+            country = memory.main_country(exclude=affiliated)
+            if country is not None:
+                actor = Actor(country + role_entry.role, text_of_name(h), "person")
+                memory.surnames[h.text] = actor
+                memory.last_person = actor
+                return Mention(actor, text, span[0], span[1], "title+context")
         if role_entry is not None:
             det = next((c.lower_ for c in h.children if c.dep_ == "det"), None)
             if role_entry.names_person and h.tag_ in {"NN", "NNP"} and det in {"the", None} \
@@ -225,9 +247,30 @@ class Resolver:
                 return Mention(Actor(code, self._display(code, None), "role"), text, span[0],
                                span[1], "context")
             return None
-        if h.pos_ == "PROPN" and h.ent_type_ not in {"DATE", "TIME"}:
+        if h.pos_ == "PROPN" and h.lower_ not in TIME_WORDS:
             return Mention(Actor("", text, "unknown"), text, span[0], span[1], "unknown")
         return None
+
+    def _reporting_speaker(self, h, matches, memory, when) -> Mention | None:
+        """For a subject pronoun inside reported speech, the speaker: "X said it/they/he ..."."""
+        if h.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        clause = h.head
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.i == clause.i:
+            return None
+        verb = clause.head
+        if verb.lemma_ not in SPEECH_LEMMAS:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in PRONOUNS_PERSON | PRONOUNS_COLLECTIVE:
+            return None
+        got = self._resolve_one(subj, matches, memory, when)
+        if got is None or not got.actor.code:
+            return None
+        person = got.actor.kind == "person"
+        if (h.lower_ in PRONOUNS_PERSON) != person and h.lower_ not in {"they", "we"}:
+            return None
+        return got
 
     def _display(self, code: str, actor: Actor | None) -> str:
         base = self.kb.name_of(code[:3]) if actor is None or actor.kind != "person" else actor.name

@@ -76,7 +76,7 @@ def _dobj(tok):
 def _pobjs(tok, preps) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps and not is_time_prep(c):
             out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
     return out
 
@@ -87,6 +87,8 @@ INTENT_CODES = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033",
                 "13": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
                 "20": "138"}
 DEONTIC = {"must", "should"}
+# "X will not <act>": a refusal, by the act's root.
+REFUSAL_CODES = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
 
 
 def has_deontic(tok) -> bool:
@@ -248,7 +250,8 @@ class Extractor:
                     if got:
                         return got
             h = tok.head
-            if tok.dep_ in OBJ and h.pos_ == "VERB" and h.lemma_ in LIGHT_VERBS:
+            if tok.dep_ in OBJ and h.pos_ == "VERB" and (h.lemma_ in LIGHT_VERBS or h.i not in cands):
+                # "launched an attack", "renewed negotiations": the verb's subject acts
                 s = self._subject_token(h, cands)
                 return self._resolve(s, res, ctx) if s is not None else []
             return []
@@ -268,6 +271,9 @@ class Extractor:
             if obj is not None:
                 got = self._resolve(obj, res, ctx)
                 if got:
+                    return got
+                got = self._owner(obj, res, ctx)
+                if got:  # "rejected calls by East Germany", "criticised Sweden's decision"
                     return got
         if e.objects:
             dative = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}), None)
@@ -293,6 +299,20 @@ class Extractor:
                 return got
         return []
 
+    def _owner(self, noun, res, ctx) -> list[Mention]:
+        """The actor a thing belongs to: "Sweden's decision", "calls by Kofi Annan", "demands
+        from Hutu rebels", "the plan of the government"."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                got = self._resolve(c, res, ctx)
+                if got:
+                    return got
+        for p in _pobjs(noun, ("by", "from", "of")):
+            got = self._resolve(p, res, ctx)
+            if got:
+                return [m for m in got if m.how not in {"context"}]
+        return []
+
     def _between(self, cand: Candidate, res, ctx) -> list[Mention]:
         tok = cand.tok
         holders = [tok, *[c for c in tok.children if c.dep_ in OBJ]]
@@ -307,10 +327,10 @@ class Extractor:
     def sentence(self, sent, sent_index: int, ctx: Context) -> SentenceResult:
         res = SentenceResult()
         res.matches = self.resolver.scan(sent)
+        self._remember(sent, res, ctx)
         cands = self.candidates(sent)
         res.candidates = cands
         if not cands:
-            self._remember(sent, res, ctx)
             return res
         self._prime(sent, res, ctx)
         by_tok = {c.tok.i: c for c in cands}
@@ -335,7 +355,7 @@ class Extractor:
                 continue
             targets = self._targets(cand, res, ctx)
             conf = 0.9 if e.pos == "VERB" else 0.75
-            if not targets and e.embeds in {"say", "accuse", "intent", "demand"} and e.code and e.code != "010":
+            if not targets and e.embeds and e.code and e.code != "010":
                 targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
                 conf *= 0.85
             if not targets and len(sources) > 1 and e.code[:2] <= "08":
@@ -359,7 +379,6 @@ class Extractor:
             speech = [r for r in speech if r[3] != "say-statement"]
         raw += speech
         self._emit(raw, frames, sent, sent_index, res, ctx)
-        self._remember(sent, res, ctx)
         return res
 
     def _remember(self, sent, res: SentenceResult, ctx: Context) -> None:
@@ -474,12 +493,20 @@ class Extractor:
                 continue
             own = speaker is not None and src.actor.code and speaker.actor.code and \
                 same_side(speaker.actor.code, src.actor.code)
-            if kind == "intent" or (kind == "say" and own and status == "hypothetical"):
-                new = INTENT_CODES.get(code[:2])
-                if new is None:
-                    continue
+            if kind == "intent" or (kind == "say" and own and status in {"hypothetical", "negated"}):
                 j = frame_events.get(frame.i)
-                if j is not None and raw[j][4][:2] in {"03", "13"}:
+                frame_family = raw[j][4][:2] if j is not None else None
+                if status == "negated" and kind == "say":
+                    new = REFUSAL_CODES.get(code[:2], "120")  # "will not meet the demands"
+                else:
+                    new = INTENT_CODES.get(code[:2])
+                    if frame_family == "13" and new is not None and new[:2] != "13":
+                        new = None  # a threat stays a threat whatever its condition offers
+                if new is None:
+                    if frame_family in {"03", "13"}:
+                        drop.add(k)
+                    continue
+                if j is not None and frame_family in {"03", "13"}:
                     fc, fs, ft, frule, _, fconf = out[j]
                     out[j] = (fc, fs, ft or tgt, frule, new, fconf)
                 else:
