@@ -35,6 +35,7 @@ NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod",
 PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4, "country": 5,
             "adjective": 6}
 AFFILIATION = {"pro", "anti"}
+LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "yesterday"}
@@ -189,6 +190,8 @@ class Resolver:
             e = m.best(when=when)
             if e is None:
                 continue
+            if e.kind == "person" and not (m.start <= h.i < m.end) and h.pos_ == "PROPN":
+                continue  # a first name inside a longer name ("Omar" in "Omar Al Bashir")
             if m.start >= 2 and h.doc[m.start - 1].text == "-" and h.doc[m.start - 2].lower_ in AFFILIATION:
                 if e.actor is not None:
                     affiliated.add(e.actor.primary)
@@ -240,6 +243,11 @@ class Resolver:
                     and memory.last_person is not None and role_on_head:
                 return Mention(memory.last_person, text, span[0], span[1], "coreference")
             if role_on_head:
+                located = self._location(h, matches, when)
+                if located is not None:  # "rebels in the Ivory Coast", "students throughout Indonesia"
+                    code = located + role_entry.role
+                    return Mention(Actor(code, self._display(code, None), "role"), text, span[0],
+                                   span[1], "location")
                 country = memory.main_country(exclude=affiliated)
                 if country is None:
                     return None
@@ -249,6 +257,24 @@ class Resolver:
             return None
         if h.pos_ == "PROPN" and h.lower_ not in TIME_WORDS:
             return Mention(Actor("", text, "unknown"), text, span[0], span[1], "unknown")
+        return None
+
+    def _location(self, h, matches, when) -> str | None:
+        """The country a group is placed in or comes from: "in/from/throughout/across X"."""
+        nouns = [h] + [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ != "prep" or c.lower_ not in LOCATION_PREPS:
+                    continue
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    for t in g.subtree:
+                        m = matches.get(t.i)
+                        e = m.best(when=when) if m else None
+                        if e is not None and e.kind in {"country", "capital", "adjective"} and e.actor:
+                            return e.actor.primary
         return None
 
     def _reporting_speaker(self, h, matches, memory, when) -> Mention | None:

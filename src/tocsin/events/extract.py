@@ -20,7 +20,7 @@ from ..codebook import Codebook
 from ..model import Event, Mention
 from .dates import event_date, is_time_prep
 from .lexicon import Lexicon, Predicate
-from .status import MODALS, clause_status, is_conditional
+from .status import MODALS, clause_status, has_negation, is_conditional
 
 SUBJ = {"nsubj", "csubj"}
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "appos", "conj"}
@@ -87,6 +87,15 @@ INTENT_CODES = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033",
                 "13": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
                 "20": "138"}
 DEONTIC = {"must", "should"}
+FUTURE = {"will", "would", "shall", "'ll", "wo"}
+
+
+def has_future(tok) -> bool:
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in tok.children):
+        return True
+    # "is going to", "is to visit"
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "was", "were"} for c in tok.head.children)
 # "X will not <act>": a refusal, by the act's root.
 REFUSAL_CODES = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120"}
 
@@ -133,9 +142,10 @@ class Extractor:
         if not entries:
             return None
         # spaCy often tags "down", "back" as adverbs or prepositions without an object
+        passive_obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         prt = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
             c.dep_ in {"advmod", "prep"} and c.lower_ in PARTICLES and not any(True for _ in c.children))}
-        obj = _dobj(tok) if pos == "VERB" else None
+        obj = (_dobj(tok) or passive_obj) if pos == "VERB" else None
         obj_lemmas = set()
         if obj is not None:
             obj_lemmas = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")}
@@ -283,8 +293,9 @@ class Extractor:
                     return got
         preps = e.preps or (DEFAULT_TARGET_PREPS if e.objects else ())
         holders = [tok]
-        if e.objects and _dobj(tok) is not None:
-            holders.append(_dobj(tok))
+        obj = _dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if e.objects and obj is not None:
+            holders.append(obj)
         for holder in holders:
             for p in _pobjs(holder, preps):
                 got = self._resolve(p, res, ctx)
@@ -438,7 +449,11 @@ class Extractor:
                             status, _ = clause_status(c.tok, frames)
                             if status in {"asserted", "alleged"}:
                                 hostile.append(s)
-            if hostile:
+            demanded = self._deontic_subjects(cand.tok, spk, res, ctx)
+            if demanded:  # "X said Y must do Z": a demand on Y
+                for d in demanded:
+                    out.append((cand, spk, d, "say-demand", "100", 0.7))
+            elif hostile:
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
             elif not coded and e.code == "010":
                 tgt = self._complement_actors(cand.tok, res, ctx, exclude={spk.actor.primary})
@@ -475,6 +490,11 @@ class Extractor:
                 continue
             frame = next((a for a in tok.ancestors if a.i in frames), None)
             if frame is None:
+                if has_future(tok) and not has_negation(tok):
+                    # "Finland will give Tanzania a grant": a stated intention (03x/13x)
+                    new = INTENT_CODES.get(code[:2])
+                    if new is not None and new != code:
+                        out[k] = (cand, src, tgt, "future-intent", new, conf * 0.9)
                 continue
             kind = frames[frame.i]
             status, _ = clause_status(tok, frames)
@@ -488,8 +508,7 @@ class Extractor:
                 speaker = got[0] if got else None
             if kind == "say" and speaker is not None and speaker.actor.code and src.actor.code \
                     and not same_side(speaker.actor.code, src.actor.code) and has_deontic(tok):
-                out.append((Candidate(frame, by_tok[frame.i].entry), speaker, src, "say-demand", "100", conf * 0.85))
-                drop.add(k)
+                drop.add(k)  # the demand is coded by _speech_rules
                 continue
             own = speaker is not None and src.actor.code and speaker.actor.code and \
                 same_side(speaker.actor.code, src.actor.code)
@@ -514,6 +533,19 @@ class Extractor:
                     out.append((fcand, src, tgt, "intent", new, conf * 0.85))
                 drop.add(k)
         return [r for k, r in enumerate(out) if k not in drop]
+
+    def _deontic_subjects(self, speech_tok, spk, res, ctx) -> list[Mention]:
+        out = []
+        for c in speech_tok.children:
+            if c.dep_ != "ccomp" or not has_deontic(c):
+                continue
+            subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None:
+                continue
+            for m in self._resolve(subj, res, ctx):
+                if m.actor.code and not same_side(spk.actor.code, m.actor.code):
+                    out.append(m)
+        return out
 
     @staticmethod
     def _nearest_frame(tok, by_tok):
