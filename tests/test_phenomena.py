@@ -32,10 +32,17 @@ def test_conditional_retaliation_is_a_threat_and_the_condition_is_hypothetical(c
     assert not [d for d in ds if d[0] == "SYR" and d[2] == "19" and d[3] == "asserted"]
 
 
-def test_future_and_plans_are_hypothetical(code):
+def test_plans_are_intentions_not_acts(code):
     events = code("Poland plans to send tanks to Ukraine.")
-    sends = [e for e in events if e.source.actor.primary == "POL" and e.root == "07"]
-    assert sends and all(e.status == "hypothetical" for e in sends)
+    ds = dyads(events)
+    assert ("POL", "UKR", "03", "asserted") in ds
+    assert not [d for d in ds if d[2] == "07" and d[3] == "asserted"]
+
+
+def test_speculation_is_hypothetical(code):
+    events = code("Russia could invade Ukraine within weeks, NATO said.")
+    invasions = [e for e in events if e.source.actor.primary == "RUS" and e.root in {"19", "15", "20"}]
+    assert invasions and all(e.status == "hypothetical" for e in invasions)
 
 
 def test_accusation_is_asserted_and_the_accused_act_alleged(code):

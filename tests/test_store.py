@@ -5,7 +5,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -76,23 +75,19 @@ def test_killed_ingest_resumes_to_the_same_counts(tmp_path):
     full = tmp_path / "full.duckdb"
     subprocess.run([*tocsin, "ingest", str(src), "--db", str(full)], check=True, env=env, capture_output=True)
     crash = tmp_path / "crash.duckdb"
-    proc = subprocess.Popen([*tocsin, "ingest", str(src), "--db", str(crash)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:  # wait until some, not all, articles are in
-        time.sleep(0.05)
-        try:
-            con = duckdb.connect(str(crash), read_only=True)
-            n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            con.close()
-        except Exception:
-            continue
-        if n >= 3:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
+    proc = subprocess.Popen([*tocsin, "ingest", str(src), "--db", str(crash), "--verbose"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stored = 0
+    for line in proc.stderr:  # kill -9 right after the fifth article has been committed
+        if line.startswith("tocsin: new "):
+            stored += 1
+            if stored == 5:
+                os.kill(proc.pid, signal.SIGKILL)
+                break
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL
     partial = _counts(crash)
-    assert partial["articles"] < _counts(full)["articles"], "the kill came too late to test anything"
+    assert 5 <= partial["articles"] < _counts(full)["articles"], "the kill came too late to test anything"
     subprocess.run([*tocsin, "ingest", str(src), "--db", str(crash)], check=True, env=env, capture_output=True)
     assert _counts(crash) == _counts(full)
 

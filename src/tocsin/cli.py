@@ -293,6 +293,7 @@ def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders to code and store."),
     db: Optional[Path] = DbOpt,
     workers: int = typer.Option(1, "--workers", "-w", min=1),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per article stored."),
 ) -> None:
     """Code and store articles (idempotent), then refresh the alerts."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -308,6 +309,9 @@ def ingest(
         seen_paths: set[str] = set()
 
         def on_article(art, result):
+            if verbose:
+                err.print(f"tocsin: {result} {art.id} ({len(art.events)} events)", markup=False)
+                err.file.flush()
             if art.path and art.path not in seen_paths:
                 seen_paths.add(art.path)
                 bar.advance(task)
