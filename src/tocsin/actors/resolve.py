@@ -36,6 +36,11 @@ PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4,
             "adjective": 6}
 AFFILIATION = {"pro", "anti"}
 LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
+QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "dozen", "dozens", "score", "scores", "member", "some", "many",
+                  "most", "all", "group", "number", "majority", "handful", "several", "none",
+                  "one", "two", "three", "few", "part", "section", "faction", "wing", "unit",
+                  "delegation", "team", "contingent", "batch", "patch", "band"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "today", "yesterday"}
@@ -169,6 +174,12 @@ class Resolver:
             return Mention(ref, h.text, h.idx - sent_start, h.idx + len(h) - sent_start, "pronoun")
         if h.tag_ in {"WP", "WDT"} and h.head.dep_ == "relcl":
             return self._resolve_one(h.head.head, matches, memory, when)
+        if (h.lemma_.lower() in QUANTITY_HEADS or h.tag_ == "CD") and h.pos_ != "PROPN":
+            # "Tens of thousands of students throughout Indonesia", "Members of the opposition"
+            of = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                return self._resolve_one(of, matches, memory, when)
         toks = self.np_tokens(h)
         first, last = toks[0], toks[-1]
         text = h.doc.text[first.idx:last.idx + len(last)]
@@ -242,7 +253,7 @@ class Resolver:
             if role_entry.names_person and h.tag_ in {"NN", "NNP"} and det in {"the", None} \
                     and memory.last_person is not None and role_on_head:
                 return Mention(memory.last_person, text, span[0], span[1], "coreference")
-            if role_on_head:
+            if role_on_head or h.pos_ == "NOUN":  # "opposition parties in Nepal"
                 located = self._location(h, matches, when)
                 if located is not None:  # "rebels in the Ivory Coast", "students throughout Indonesia"
                     code = located + role_entry.role

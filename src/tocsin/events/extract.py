@@ -17,7 +17,7 @@ from datetime import date
 
 from ..actors.resolve import PRONOUNS_PERSON, DocMemory, Match, Resolver
 from ..codebook import Codebook
-from ..model import Event, Mention
+from ..model import Actor, Event, Mention
 from .dates import event_date, is_time_prep
 from .lexicon import Lexicon, Predicate
 from .status import MODALS, clause_status, has_negation, is_conditional
@@ -361,6 +361,15 @@ class Extractor:
                     raw.append((cand, b, a, e.id, e.code, 0.8))
                     continue
             sources = self._sources(cand, by_tok, res, ctx)
+            if not sources and e.code[:2] in {"18", "19", "20"}:
+                # "three civilians were killed in a car bombing": violence with an unknown
+                # perpetrator is kept (source unknown, low confidence), never guessed
+                targets = self._targets(cand, res, ctx)
+                if targets:
+                    unknown = Mention(Actor("", "unknown perpetrator", "unknown"), "", 0, 0, "unknown")
+                    for t in targets:
+                        raw.append((cand, unknown, t, e.id, e.code, 0.5))
+                    continue
             if not sources:
                 res.rejected.append(Rejection(cand.tok.text, e.id, "no source actor"))
                 continue
