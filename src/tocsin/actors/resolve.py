@@ -194,6 +194,7 @@ class Resolver:
         role_on_head = False
         base: tuple[int, Entry, Match] | None = None
         affiliated: set[str] = set()
+        ethnic = False
         for m in seen:
             r = m.best(roles=True)
             if r is not None and (role_entry is None or m.start <= h.i < m.end):
@@ -203,6 +204,12 @@ class Resolver:
                 continue
             if e.kind == "person" and not (m.start <= h.i < m.end) and h.pos_ == "PROPN":
                 continue  # a first name inside a longer name ("Omar" in "Omar Al Bashir")
+            if e.kind == "adjective" and any(t.lower_ == "ethnic" for t in toks) and m.start <= h.i:
+                # "ethnic Albanians in south Serbia": an ethnicity, not the state
+                if e.actor is not None:
+                    affiliated.add(e.actor.primary)
+                ethnic = True
+                continue
             if m.start >= 2 and h.doc[m.start - 1].text == "-" and h.doc[m.start - 2].lower_ in AFFILIATION:
                 if e.actor is not None:
                     affiliated.add(e.actor.primary)
@@ -211,6 +218,13 @@ class Resolver:
             if base is None or rank < base[0]:
                 base = (rank, e, m)
 
+        if base is None and ethnic:
+            located = self._location(h, matches, when)
+            country = located or memory.main_country(exclude=affiliated)
+            if country is not None:
+                code = country + "CVL"
+                return Mention(Actor(code, self._display(code, None), "role"), text, span[0], span[1],
+                               "ethnic")
         if base is not None:
             entry = base[1]
             actor = entry.actor_on(when)

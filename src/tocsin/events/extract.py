@@ -109,6 +109,18 @@ def has_deontic(tok) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
 
 
+CLAIM_LEMMAS = {"claim", "allege", "insist", "charge", "contend", "assert", "maintain", "argue"}
+
+
+def _main_clause(tok, frames) -> bool:
+    """The sentence's own statement (or the content of its speech act), not a background clause."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ == "ccomp" and frames.get(tok.head.i) == "say" and tok.head.dep_ == "ROOT"
+
+
 NON_STATE_ROLES = {"REB", "SEP", "OPP", "INS", "CVL", "MED", "NGO", "BUS", "CRM"}
 
 
@@ -285,6 +297,10 @@ class Extractor:
                 got = self._owner(obj, res, ctx)
                 if got:  # "rejected calls by East Germany", "criticised Sweden's decision"
                     return got
+                for p in _pobjs(obj, ("against", "on", "upon", "toward", "towards", "to", "with")):
+                    got = self._resolve(p, res, ctx)  # "threatened action against the Soviet Union"
+                    if got:
+                        return got
         if e.objects:
             dative = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}), None)
             if dative is not None:  # "give Tanzania a grant"
@@ -361,7 +377,7 @@ class Extractor:
                     raw.append((cand, b, a, e.id, e.code, 0.8))
                     continue
             sources = self._sources(cand, by_tok, res, ctx)
-            if not sources and e.code[:2] in {"18", "19", "20"}:
+            if not sources and e.code[:2] in {"18", "19", "20"} and _main_clause(cand.tok, frames):
                 # "three civilians were killed in a car bombing": violence with an unknown
                 # perpetrator is kept (source unknown, low confidence), never guessed
                 targets = self._targets(cand, res, ctx)
@@ -386,6 +402,13 @@ class Extractor:
                         if t is not s:
                             raw.append((cand, s, t, e.id, e.code, conf * 0.9))
                 continue
+            if not targets and e.code[:2] == "14":
+                # a protest with no named target is, by CAMEO convention, against the government
+                # of the protesters' own country
+                targets = [Mention(Actor(s.actor.primary + "GOV", self.resolver._display(s.actor.primary + "GOV", None), "role"),
+                                   "", 0, 0, "default") for s in sources[:1]
+                           if s.actor.code and s.actor.primary in self.resolver.kb.country_names
+                           and len(s.actor.primary) == 3 and s.actor.code[3:6] != "GOV"]
             for s in sources:
                 for t in targets or [None]:
                     raw.append((cand, s, t, e.id, e.code, conf))
@@ -419,6 +442,12 @@ class Extractor:
                 (c.dep_ == "prep" and c.lower_ in {"of", "about", "against"})]
         for c in comp:
             for t in c.subtree:
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN" and t.i not in res.matches:
+                    got = [g for g in self._resolve(t, res, ctx) if g.actor.code]
+                    if got and got[0].actor.primary not in exclude and all(
+                            o.actor.primary != got[0].actor.primary for o in out):
+                        out.append(got[0])  # "demanding that President Mugabe abandon..."
+                    continue
                 if t.i in res.matches and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ not in {"compound"} or (
                         t.i in res.matches and t.dep_ == "compound" and t.head.i not in res.matches):
                     m = res.matches[t.i]
@@ -462,7 +491,8 @@ class Extractor:
             if demanded:  # "X said Y must do Z": a demand on Y
                 for d in demanded:
                     out.append((cand, spk, d, "say-demand", "100", 0.7))
-            elif hostile:
+            elif hostile and (e.code is None or cand.tok.lemma_ in CLAIM_LEMMAS):
+                # only a claim accuses: "said"/"reported" an act is reporting it (alleged status)
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
             elif not coded and e.code == "010":
                 tgt = self._complement_actors(cand.tok, res, ctx, exclude={spk.actor.primary})
