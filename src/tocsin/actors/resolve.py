@@ -70,7 +70,13 @@ class DocMemory:
     last_collective: Actor | None = None  # the last country, body or group named as a subject
     countries: Counter = field(default_factory=Counter)
 
+    current: Counter = field(default_factory=Counter)  # countries named in the sentence at hand
+
     def main_country(self, exclude: set[str] = frozenset()) -> str | None:
+        """The country of the context: the sentence's own first, then the document's."""
+        for code, _ in self.current.most_common():
+            if code not in exclude:
+                return code
         for code, _ in self.countries.most_common():
             if code not in exclude:
                 return code
@@ -115,8 +121,8 @@ class Resolver:
 
     @staticmethod
     def _case_ok(doc, i: int, n: int, entries: list[Entry]) -> list[Entry]:
-        k = i + 1 if n > 1 and doc[i].lower_ == "the" else i
-        capital = doc[k].text[:1].isupper()
+        # a proper name has a capital somewhere: "Kremlin", "the West", "al-Qaeda", "bin Laden"
+        capital = any(t.text[:1].isupper() for t in doc[i:i + n] if t.lower_ != "the")
         surface = "".join(t.text for t in doc[i:i + n])
         ok = []
         for e in entries:

@@ -427,6 +427,7 @@ class Extractor:
     def _remember(self, sent, res: SentenceResult, ctx: Context) -> None:
         """Countries named in a sentence feed the document's context (for "the separatists")."""
         seen = set()
+        ctx.memory.current.clear()
         for m in res.matches.values():
             if id(m) in seen:
                 continue
@@ -434,6 +435,7 @@ class Extractor:
             e = m.best()
             if e is not None and e.actor is not None and e.kind in {"country", "adjective", "capital"}:
                 ctx.memory.countries[e.actor.primary] += 1
+                ctx.memory.current[e.actor.primary] += 1
 
     def _complement_actors(self, tok, res, ctx, exclude: set[str]) -> list[Mention]:
         """Actors named in a speech act's content, in order (for "X warned that Y...")."""
@@ -494,7 +496,7 @@ class Extractor:
             elif hostile and (e.code is None or cand.tok.lemma_ in CLAIM_LEMMAS):
                 # only a claim accuses: "said"/"reported" an act is reporting it (alleged status)
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
-            elif not coded and e.code == "010":
+            elif not coded and e.code == "010" and spk.how not in {"context", "location"}:
                 tgt = self._complement_actors(cand.tok, res, ctx, exclude={spk.actor.primary})
                 if tgt:
                     out.append((cand, spk, tgt[0], "say-statement", "010", 0.5))
