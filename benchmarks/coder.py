@@ -59,12 +59,12 @@ def main() -> int:
     t_single = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    list(code_parallel([copy.deepcopy(articles[0])], workers=args.workers))
+    list(code_parallel([copy.deepcopy(articles[0])], workers=args.workers, coder=coder))
     t_start = time.perf_counter() - t0
 
     work = [copy.deepcopy(a) for a in articles]
     t0 = time.perf_counter()
-    n_events_par = sum(len(a.events) for a in code_parallel(work, workers=args.workers))
+    n_events_par = sum(len(a.events) for a in code_parallel(work, workers=args.workers, coder=coder))
     t_par = time.perf_counter() - t0
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

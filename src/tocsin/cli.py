@@ -74,12 +74,10 @@ def code(
             else:
                 yield item
 
+    coder = _coder(model, kb, goldstein)
     if workers > 1:
-        coded = code_parallel(articles(), workers=workers,
-                              settings=dict(model=model, kb_dirs=[str(k) for k in kb or []],
-                                            goldstein_scheme=goldstein))
+        coded = code_parallel(articles(), workers=workers, coder=coder)
     else:
-        coder = _coder(model, kb, goldstein)
         coded = coder.code_articles(articles())
 
     def filtered():

@@ -43,15 +43,15 @@ def ingest(paths: Iterable[str | Path], store, *, coder=None, workers: int = 1,
                 continue
             yield item
 
+    if coder is None:
+        from .coder import Coder
+
+        coder = Coder()
     if workers > 1:
         from .coder import code_parallel
 
-        coded = code_parallel(todo(), workers=workers)
+        coded = code_parallel(todo(), workers=workers, coder=coder)
     else:
-        if coder is None:
-            from .coder import Coder
-
-            coder = Coder()
         coded = coder.code_articles(todo())
     for art in coded:
         result = store.put_article(art)

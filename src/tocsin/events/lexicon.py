@@ -109,7 +109,8 @@ def load_lexicon(codebook: Codebook, extra_files: list[Path] | None = None) -> L
     folder = resources.files("tocsin") / "data" / "lexicon"
     entries: list[Predicate] = []
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
-    for f in [*files, *(extra_files or [])]:
+    # the user's files come first, so their entries win over shipped ones of the same specificity
+    for f in [*(extra_files or []), *files]:
         try:
             items = yaml.safe_load(f.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
