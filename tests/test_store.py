@@ -75,7 +75,7 @@ def test_killed_ingest_resumes_to_the_same_counts(tmp_path):
     full = tmp_path / "full.duckdb"
     subprocess.run([*tocsin, "ingest", str(src), "--db", str(full)], check=True, env=env, capture_output=True)
     crash = tmp_path / "crash.duckdb"
-    proc = subprocess.Popen([*tocsin, "ingest", str(src), "--db", str(crash), "--verbose"], env=env,
+    proc = subprocess.Popen([*tocsin, "ingest", str(src), "--db", str(crash), "--verbose", "--batch", "2"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stored = 0
     for line in proc.stderr:  # kill -9 right after the fifth article has been committed

@@ -280,7 +280,7 @@ def _emit_rows(rows: list[dict], format: Format, *, title: str = "", columns: li
 
         t = Table(title=title or None)
         for c in columns:
-            t.add_column(c, overflow="fold")
+            t.add_column(c.replace("_", " "), overflow="fold")
         for r in rows:
             t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in columns])
         out.print(t)
@@ -292,6 +292,8 @@ def ingest(
     db: Optional[Path] = DbOpt,
     workers: int = typer.Option(1, "--workers", "-w", min=1),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per article stored."),
+    batch: int = typer.Option(16, "--batch", min=1, max=10000,
+                              help="Articles committed per transaction."),
 ) -> None:
     """Code and store articles (idempotent), then refresh the alerts."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -319,7 +321,8 @@ def ingest(
             bar.advance(task)
 
         try:
-            rep = run(paths, store, workers=workers, on_article=on_article, on_skip=on_skip)
+            rep = run(paths, store, workers=workers, on_article=on_article, on_skip=on_skip,
+                      batch_size=batch)
         except TocsinError as exc:
             _fail(exc)
     counts = store.counts()
@@ -371,8 +374,10 @@ def dyad(
         plot_series(rows, alerts, plot, title=f"{src} → {tgt} tension ({by})")
         err.print(f"tocsin: wrote {plot}")
     if format is Format.table:
+        short = ["period", "volume", "clusters", "verbal_conflict", "material_conflict", "alleged",
+                 "hypothetical", "negated", "goldstein_sum", "tension"]
         _emit_rows([r for r in rows if r["clusters"] or r["alleged"] or r["hypothetical"] or r["negated"]],
-                   format, title=f"{src} → {tgt} by {by} (periods with events)", columns=cols)
+                   format, title=f"{src} → {tgt} by {by} (periods with events)", columns=short)
         out.print(f"tension {_sparkline([r['tension'] for r in rows])}  "
                   f"({rows[0]['period'] if rows else ''} … {rows[-1]['period'] if rows else ''})")
         for a in alerts:

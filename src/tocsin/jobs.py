@@ -24,19 +24,24 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store, *, coder=None, workers: int = 1,
            on_article: Callable[[Article, str], None] | None = None,
-           on_skip: Callable[[InputError], None] | None = None, detect_alerts: bool = True) -> IngestReport:
+           on_skip: Callable[[InputError], None] | None = None, detect_alerts: bool = True,
+           batch_size: int = 16) -> IngestReport:
     from .ingest import read_articles
 
     rep = IngestReport()
 
+    known = store.known_hashes()  # one query, so unchanged articles are skipped before coding
+
     def todo():
+        from .store import article_key, content_hash
+
         for item in read_articles(paths):
             if isinstance(item, InputError):
                 rep.skipped.append(str(item))
                 if on_skip:
                     on_skip(item)
                 continue
-            if store.status_of(item) == "unchanged":
+            if known.get(article_key(item)) == content_hash(item.text):
                 rep.unchanged += 1
                 if on_article:
                     on_article(item, "unchanged")
@@ -53,17 +58,27 @@ def ingest(paths: Iterable[str | Path], store, *, coder=None, workers: int = 1,
         coded = code_parallel(todo(), workers=workers, coder=coder)
     else:
         coded = coder.code_articles(todo())
+    def flush(batch: list[Article]) -> None:
+        for art, result in zip(batch, store.put_articles(batch)):
+            if result == "new":
+                rep.new += 1
+            elif result == "replaced":
+                rep.replaced += 1
+            else:
+                rep.unchanged += 1
+            rep.events += len(art.events) if result != "unchanged" else 0
+            if on_article:
+                on_article(art, result)
+
+    # articles are committed in small batches: one transaction per batch, so a kill loses at most
+    # the batch in flight and a re-run completes it
+    batch: list[Article] = []
     for art in coded:
-        result = store.put_article(art)
-        if result == "new":
-            rep.new += 1
-        elif result == "replaced":
-            rep.replaced += 1
-        else:
-            rep.unchanged += 1
-        rep.events += len(art.events) if result != "unchanged" else 0
-        if on_article:
-            on_article(art, result)
+        batch.append(art)
+        if len(batch) >= batch_size:
+            flush(batch)
+            batch = []
+    flush(batch)
     if detect_alerts:
         from .signals import detect, save_alerts
 

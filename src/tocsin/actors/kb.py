@@ -28,7 +28,8 @@ ROLE_RE = re.compile(r"^[A-Z]{3}$")
 FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}
 
 # How strongly a kind of name signals its actor; used to choose among overlapping matches.
-KINDS = ("person", "group", "organization", "seat", "country", "capital", "adjective", "role")
+KINDS = ("person", "group", "organization", "seat", "country", "capital", "adjective", "place",
+         "role")
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,13 @@ class KnowledgeBase:
                 gov = Actor(code + "GOV", f"{r['name']} (government)", "capital")
                 for n in _split(r["capitals"]):
                     self.add_name(n, Entry("capital", gov))
+        if p := f("places.tsv"):
+            # cities, regions and territories: where something happens, and whose country is hit
+            for where, r in _rows(p, ("name", "aliases", "country")):
+                code = _check_code(r["country"], where)
+                actor = Actor(code, r["name"], "place")
+                for n in [r["name"], *_split(r["aliases"])]:
+                    self.add_name(n, Entry("place", actor))
         if p := f("organizations.tsv"):
             for where, r in _rows(p, ("code", "name", "aliases")):
                 actor = Actor(_check_code(r["code"], where), r["name"], "organization")

@@ -33,7 +33,7 @@ SPEECH_LEMMAS = {"say", "announce", "declare", "state", "tell", "add", "report",
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "punct",
                 "advmod", "npadvmod", "predet"}
 PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4, "country": 5,
-            "adjective": 6}
+            "adjective": 6, "place": 7}
 AFFILIATION = {"pro", "anti"}
 LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
 QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
@@ -158,16 +158,18 @@ class Resolver:
         return sorted(toks, key=lambda t: t.i)
 
     def resolve(self, head, matches: dict[int, Match], memory: DocMemory,
-                when: date | None) -> list[Mention]:
+                when: date | None, *, avoid: frozenset[str] = frozenset()) -> list[Mention]:
+        """Actors for a noun phrase head (and its conjuncts). `avoid`: primaries the context may
+        not supply (the source's own country, when resolving "civilians" as a target)."""
         heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
         out = []
         for h in heads:
-            m = self._resolve_one(h, matches, memory, when)
+            m = self._resolve_one(h, matches, memory, when, avoid)
             if m is not None:
                 out.append(m)
         return out
 
-    def _resolve_one(self, h, matches, memory: DocMemory, when) -> Mention | None:
+    def _resolve_one(self, h, matches, memory: DocMemory, when, avoid=frozenset()) -> Mention | None:
         sent_start = h.sent.start_char
         if h.lower_ in PRONOUNS_PERSON or h.lower_ in PRONOUNS_COLLECTIVE:
             speaker = self._reporting_speaker(h, matches, memory, when)
@@ -185,7 +187,7 @@ class Resolver:
             of = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None:
-                return self._resolve_one(of, matches, memory, when)
+                return self._resolve_one(of, matches, memory, when, avoid)
         toks = self.np_tokens(h)
         first, last = toks[0], toks[-1]
         text = h.doc.text[first.idx:last.idx + len(last)]
@@ -226,7 +228,7 @@ class Resolver:
 
         if base is None and ethnic:
             located = self._location(h, matches, when)
-            country = located or memory.main_country(exclude=affiliated)
+            country = located or memory.main_country(exclude=affiliated | avoid)
             if country is not None:
                 code = country + "CVL"
                 return Mention(Actor(code, self._display(code, None), "role"), text, span[0], span[1],
@@ -279,7 +281,7 @@ class Resolver:
                     code = located + role_entry.role
                     return Mention(Actor(code, self._display(code, None), "role"), text, span[0],
                                    span[1], "location")
-                country = memory.main_country(exclude=affiliated)
+                country = memory.main_country(exclude=affiliated | avoid)
                 if country is None:
                     return None
                 code = country + role_entry.role
@@ -304,7 +306,7 @@ class Resolver:
                     for t in g.subtree:
                         m = matches.get(t.i)
                         e = m.best(when=when) if m else None
-                        if e is not None and e.kind in {"country", "capital", "adjective"} and e.actor:
+                        if e is not None and e.kind in {"country", "capital", "adjective", "place"} and e.actor:
                             return e.actor.primary
         return None
 

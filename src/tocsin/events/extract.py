@@ -204,10 +204,14 @@ class Extractor:
         return keep
 
     # -- actors ----------------------------------------------------------------------------
-    def _resolve(self, tok, res: SentenceResult, ctx: Context) -> list[Mention]:
+    def _resolve(self, tok, res: SentenceResult, ctx: Context, avoid: frozenset[str] = frozenset()
+                 ) -> list[Mention]:
         got = res.cache.get(tok.i)
         if got is None:
             got = res.cache[tok.i] = self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report)
+        if avoid and any(m.how == "context" and m.actor.primary in avoid for m in got):
+            # a target taken from the context must not be the source's own country
+            return self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report, avoid=avoid)
         return got
 
     def _prime(self, sent, res: SentenceResult, ctx: Context) -> None:
@@ -280,8 +284,13 @@ class Extractor:
         s = self._subject_token(tok, cands)
         return self._resolve(s, res, ctx) if s is not None else []
 
-    def _targets(self, cand: Candidate, res, ctx) -> list[Mention]:
+    def _targets(self, cand: Candidate, res, ctx, avoid: frozenset[str] = frozenset()) -> list[Mention]:
         tok, e = cand.tok, cand.entry
+        _res = self._resolve
+
+        def resolve(t, r, c):
+            return _res(t, r, c, avoid)
+
         if e.target == "none":
             return []
         if e.pos == "VERB" and not e.objects:
@@ -291,20 +300,20 @@ class Extractor:
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "dative"), None)
             if obj is not None:
-                got = self._resolve(obj, res, ctx)
+                got = resolve(obj, res, ctx)
                 if got:
                     return got
                 got = self._owner(obj, res, ctx)
                 if got:  # "rejected calls by East Germany", "criticised Sweden's decision"
                     return got
                 for p in _pobjs(obj, ("against", "on", "upon", "toward", "towards", "to", "with")):
-                    got = self._resolve(p, res, ctx)  # "threatened action against the Soviet Union"
+                    got = resolve(p, res, ctx)  # "threatened action against the Soviet Union"
                     if got:
                         return got
         if e.objects:
             dative = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}), None)
             if dative is not None:  # "give Tanzania a grant"
-                got = self._resolve(dative, res, ctx)
+                got = resolve(dative, res, ctx)
                 if got:
                     return got
         preps = e.preps or (DEFAULT_TARGET_PREPS if e.objects else ())
@@ -314,13 +323,13 @@ class Extractor:
             holders.append(obj)
         for holder in holders:
             for p in _pobjs(holder, preps):
-                got = self._resolve(p, res, ctx)
+                got = resolve(p, res, ctx)
                 if got:
                     return got
         if e.objects and _dobj(tok) is not None:
             # "expelled Russian diplomats": the object itself names the target, but only by a
             # name or adjective, never by the document's context ("deployed troops")
-            got = [m for m in self._resolve(_dobj(tok), res, ctx)
+            got = [m for m in resolve(_dobj(tok), res, ctx)
                    if m.how not in {"context", "coreference", "pronoun", "unknown"}]
             if got:
                 return got
@@ -389,7 +398,10 @@ class Extractor:
             if not sources:
                 res.rejected.append(Rejection(cand.tok.text, e.id, "no source actor"))
                 continue
-            targets = self._targets(cand, res, ctx)
+            avoid = frozenset(m.actor.primary for m in sources if m.actor.code)
+            if e.code[:2] not in {"18", "19", "20"} or not any(c not in avoid for c in ctx.memory.current):
+                avoid = frozenset()  # only violence across a border keeps victims off the attacker's side
+            targets = self._targets(cand, res, ctx, avoid)
             conf = 0.9 if e.pos == "VERB" else 0.75
             if not targets and e.embeds and e.code and e.code != "010":
                 targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
@@ -433,7 +445,7 @@ class Extractor:
                 continue
             seen.add(id(m))
             e = m.best()
-            if e is not None and e.actor is not None and e.kind in {"country", "adjective", "capital"}:
+            if e is not None and e.actor is not None and e.kind in {"country", "adjective", "capital", "place"}:
                 ctx.memory.countries[e.actor.primary] += 1
                 ctx.memory.current[e.actor.primary] += 1
 

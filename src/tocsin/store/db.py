@@ -94,6 +94,10 @@ class Store:
                                  [r[:4] + [""] * (4 - len(r[:4])) for r in rows])
 
     # -- writing ---------------------------------------------------------------------------
+    def known_hashes(self) -> dict[str, str]:
+        """Article key → content hash for everything stored."""
+        return dict(self.con.execute("SELECT id, content_hash FROM articles").fetchall())
+
     def status_of(self, art: Article) -> str:
         """'new', 'unchanged' or 'changed' for an article about to be stored."""
         row = self.con.execute("SELECT content_hash FROM articles WHERE id = ?",
@@ -103,78 +107,128 @@ class Store:
         return "unchanged" if row[0] == content_hash(art.text) else "changed"
 
     def put_article(self, art: Article) -> str:
-        """Store a coded article and its events in one transaction; returns new/unchanged/replaced."""
-        key, digest = article_key(art), content_hash(art.text)
+        """Store one coded article and its events in one transaction; returns
+        new/unchanged/replaced."""
+        return self.put_articles([art])[0]
+
+    def put_articles(self, arts: list[Article]) -> list[str]:
+        """Store a batch of coded articles in one transaction (an article is never split across
+        transactions; a kill leaves whole articles or none of a batch). Returns one result per
+        article: new, unchanged or replaced. A handful of statements per batch, whatever its size:
+        per-statement cost, not data, dominates small writes in DuckDB."""
         con = self.con
+        keyed = [(art, article_key(art), content_hash(art.text)) for art in arts]
         con.execute("BEGIN TRANSACTION")
         try:
-            row = con.execute("SELECT content_hash FROM articles WHERE id = ?", [key]).fetchone()
-            if row is not None and row[0] == digest:
-                con.execute("ROLLBACK")
-                return "unchanged"
-            touched: set[str] = set()
-            if row is not None:
-                touched |= {r[0] for r in con.execute(
-                    "SELECT DISTINCT cluster_id FROM events WHERE article_id = ? AND cluster_id IS NOT NULL",
-                    [key]).fetchall()}
-                con.execute("DELETE FROM events WHERE article_id = ?", [key])
-                con.execute("DELETE FROM articles WHERE id = ?", [key])
-            con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, art.id, art.path, art.url, art.outlet, art.title, art.published, digest,
-                 art.language or "en", datetime.now().replace(microsecond=0), len(art.events),
-                 max((e.sentence_index for e in art.events), default=-1) + 1])
-            seen_ids: set[str] = set()
-            for e in art.events:
-                eid = f"{key}|{event_id(e)}"
-                if eid in seen_ids:
+            keys = list({k for _, k, _ in keyed})
+            stored = dict(con.execute("SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))",
+                                      [keys]).fetchall()) if keys else {}
+            results: list[str] = []
+            todo: list[tuple[Article, str, str]] = []
+            seen: set[str] = set()
+            for art, key, digest in keyed:
+                if stored.get(key) == digest or key in seen:
+                    results.append("unchanged")
                     continue
-                seen_ids.add(eid)
-                cid = self._cluster_for(e) if e.source and e.source.actor.code else None
-                if cid:
-                    touched.add(cid)
-                self._insert_event(eid, key, e, cid)
+                seen.add(key)
+                results.append("replaced" if key in stored else "new")
+                todo.append((art, key, digest))
+            replaced = [k for _, k, _ in todo if k in stored]
+            touched: set[str] = set()
+            if replaced:
+                touched |= {r[0] for r in con.execute(
+                    "SELECT DISTINCT cluster_id FROM events WHERE article_id IN (SELECT unnest(?)) "
+                    "AND cluster_id IS NOT NULL", [replaced]).fetchall()}
+                con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?))", [replaced])
+                con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [replaced])
+            now = datetime.now().replace(microsecond=0)
+            self._insert_many("articles", [
+                [key, art.id, art.path, art.url, art.outlet, art.title, art.published, digest,
+                 art.language or "en", now, len(art.events),
+                 max((e.sentence_index for e in art.events), default=-1) + 1]
+                for art, key, digest in todo])
+            rows, new_clusters = self._event_rows([(key, art.events) for art, key, _ in todo], touched)
+            self._insert_many("clusters", new_clusters, ignore=True)
+            self._insert_many("events", rows)
             self._refresh_clusters(touched)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return "replaced" if row is not None else "new"
+        return results
 
-    def _insert_event(self, eid: str, key: str, e: Event, cid: str | None) -> None:
+    def _insert_many(self, table: str, rows: list[list], *, ignore: bool = False, chunk: int = 400) -> None:
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            width = len(part[0])
+            ph = ", ".join("(" + ", ".join(["?"] * width) + ")" for _ in part)
+            self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} VALUES {ph}",
+                             [v for r in part for v in r])
+
+    def _event_rows(self, articles: list[tuple[str, list[Event]]], touched: set[str]
+                    ) -> tuple[list[list], list[list]]:
+        """Rows for the events table, each event assigned to a cluster. Candidate clusters for
+        the whole batch are fetched in one query; clusters opened by the batch are shared by its
+        later events."""
+        days = [d for _, evs in articles for e in evs if (d := event_day(e)) is not None]
+        candidates: list[tuple] = []
+        if days:
+            candidates = self.con.execute(
+                "SELECT id, source_primary, target_primary, root, status, day, evidence, trigger_lemma "
+                "FROM clusters WHERE day BETWEEN ? AND ? ORDER BY day, id",
+                [min(days) - timedelta(days=1), max(days) + timedelta(days=1)]).fetchall()
+        by_key: dict[tuple, list[tuple]] = {}
+        for c in candidates:
+            by_key.setdefault((c[1], c[2], c[3], c[4]), []).append(c)
+        new_clusters: list[list] = []
+        new_ids: set[str] = set()
+        rows: list[list] = []
+        for key, events in articles:
+            seen_ids: set[str] = set()
+            for e in events:
+                eid = f"{key}|{event_id(e)}"
+                if eid in seen_ids:
+                    continue
+                seen_ids.add(eid)
+                day = event_day(e)
+                cid = None
+                if e.source and e.source.actor.code:
+                    src = e.source.actor.primary
+                    tgt = e.target.actor.primary if e.target and e.target.actor.code else None
+                    bucket = by_key.setdefault((src, tgt, e.root, e.status), [])
+                    if day is not None:
+                        for c in bucket:
+                            if abs((c[5] - day).days) <= 1 and (
+                                    c[7] == e.trigger_lemma or similar(c[6], e.sentence) >= SIMILARITY):
+                                cid = c[0]
+                                break
+                    if cid is None:
+                        cid = hashlib.sha1(f"{src}|{tgt}|{e.root}|{e.status}|{day}|{e.sentence}"
+                                           .encode()).hexdigest()[:16]
+                        if cid not in new_ids:
+                            new_ids.add(cid)
+                            new_clusters.append([cid, src, tgt, e.root, e.code, e.quad, e.goldstein,
+                                                 e.status, day, 0, 0, 0, e.sentence, e.trigger_lemma])
+                            if day is not None:
+                                bucket.append((cid, src, tgt, e.root, e.status, day, e.sentence,
+                                               e.trigger_lemma))
+                    touched.add(cid)
+                rows.append(self._event_row(eid, key, e, day, cid))
+        return rows, new_clusters
+
+    @staticmethod
+    def _event_row(eid: str, key: str, e: Event, day: date | None, cid: str | None) -> list:
         s, t = e.source, e.target
-        self.con.execute(
-            "INSERT INTO events VALUES (" + ", ".join(["?"] * 37) + ")",
-            [eid, key, e.unit_id, e.sentence_index,
-             s.actor.code if s else None, s.actor.primary if s and s.actor.code else None,
-             s.actor.name if s else None, s.text if s else None,
-             t.actor.code if t else None, t.actor.primary if t and t.actor.code else None,
-             t.actor.name if t else None, t.text if t else None,
-             e.code, e.root, e.name, e.quad, e.goldstein, e.goldstein_scheme, e.plover or None,
-             e.plover_mode or None, e.status, e.reporter, e.event_date, e.date_precision,
-             event_day(e), e.confidence, e.trigger, e.trigger_lemma, e.trigger_span[0],
-             e.trigger_span[1], s.start if s else None, s.end if s else None,
-             t.start if t else None, t.end if t else None, e.rule, e.sentence, cid])
-
-    def _cluster_for(self, e: Event) -> str:
-        day = event_day(e)
-        src = e.source.actor.primary
-        tgt = e.target.actor.primary if e.target and e.target.actor.code else None
-        if day is not None:
-            rows = self.con.execute(
-                "SELECT id, evidence, trigger_lemma FROM clusters WHERE source_primary = ? "
-                "AND target_primary IS NOT DISTINCT FROM ? AND root = ? AND status = ? "
-                "AND day BETWEEN ? AND ? ORDER BY day",
-                [src, tgt, e.root, e.status, day - timedelta(days=1), day + timedelta(days=1)]).fetchall()
-            for cid, evidence, lemma in rows:
-                if lemma == e.trigger_lemma or similar(evidence, e.sentence) >= SIMILARITY:
-                    return cid
-        cid = hashlib.sha1(f"{src}|{tgt}|{e.root}|{e.status}|{day}|{e.sentence}".encode()).hexdigest()[:16]
-        self.con.execute(
-            "INSERT OR IGNORE INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)",
-            [cid, src, tgt, e.root, e.code, e.quad, e.goldstein, e.status, day, e.sentence,
-             e.trigger_lemma])
-        return cid
+        return [eid, key, e.unit_id, e.sentence_index,
+                s.actor.code if s else None, s.actor.primary if s and s.actor.code else None,
+                s.actor.name if s else None, s.text if s else None,
+                t.actor.code if t else None, t.actor.primary if t and t.actor.code else None,
+                t.actor.name if t else None, t.text if t else None,
+                e.code, e.root, e.name, e.quad, e.goldstein, e.goldstein_scheme, e.plover or None,
+                e.plover_mode or None, e.status, e.reporter, e.event_date, e.date_precision,
+                day, e.confidence, e.trigger, e.trigger_lemma, e.trigger_span[0],
+                e.trigger_span[1], s.start if s else None, s.end if s else None,
+                t.start if t else None, t.end if t else None, e.rule, e.sentence, cid]
 
     def _refresh_clusters(self, ids: Iterable[str]) -> None:
         ids = list(ids)
