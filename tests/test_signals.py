@@ -67,3 +67,23 @@ def test_no_alert_on_a_steady_series(tmp_path):
     for w in range(20):
         _cluster(store, f"q{w}", start + timedelta(weeks=w), goldstein=-2)
     assert detect(store.con, dyads=[("AAA", "BBB")]) == []
+
+
+def test_all_series_agrees_with_dyad_series(tmp_path):
+    from tocsin.signals.series import all_series
+
+    store = Store(tmp_path / "s.duckdb")
+    start = date(2021, 1, 4)
+    _articles(store, start, 10)
+    for w in range(10):
+        _cluster(store, f"a{w}", start + timedelta(weeks=w, days=w % 3), goldstein=-2 - w)
+        if w % 2:
+            _cluster(store, f"b{w}", start + timedelta(weeks=w), src="CCC", tgt="AAA", status="alleged",
+                     root="19", quad=4, goldstein=-10)
+    together = all_series(store.con, by="week")
+    assert set(together) == {("AAA", "BBB"), ("CCC", "AAA")}
+    for (src, tgt), rows in together.items():
+        alone = {r["period"]: r for r in dyad_series(store.con, src, tgt, by="week")}
+        for r in rows:
+            assert alone[r["period"]]["tension"] == r["tension"]
+            assert alone[r["period"]]["alleged"] == r["alleged"]

@@ -19,7 +19,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from .series import MATERIAL_CONFLICT_ROOTS, active_dyads, dyad_series
+from .series import MATERIAL_CONFLICT_ROOTS, all_series, dyad_series
 
 
 @dataclass
@@ -102,8 +102,11 @@ def detect(con, *, settings: Settings | None = None, dyads: list[tuple[str, str]
            since: date | None = None) -> list[Alert]:
     s = settings or Settings()
     alerts: list[Alert] = []
-    for src, tgt in dyads or active_dyads(con):
-        rows = dyad_series(con, src, tgt, by=s.by)
+    if dyads:
+        series = {(a, b): dyad_series(con, a, b, by=s.by) for a, b in dyads}
+    else:
+        series = all_series(con, by=s.by)
+    for (src, tgt), rows in sorted(series.items()):
         for alert, _row in detect_series(rows, src, tgt, s):
             if since and date.fromisoformat(alert.start) < since:
                 continue

@@ -66,16 +66,7 @@ def dyad_series(con, source: str, target: str, *, by: str = "week", start: date 
     GROUP BY p.period, vol.volume ORDER BY p.period"""
     cur = con.execute(sql, {"src": source, "tgt": target, "start": start, "end": end})
     cols = [d[0] for d in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
-    for r in rows:
-        conflict = r["verbal_conflict"] + r["material_conflict_quad"]
-        r["conflict_share"] = round(conflict / r["clusters"], 4) if r["clusters"] else 0.0
-        r["tension"] = round(r["conflict_mass"] / math.sqrt(max(r["volume"], 1)), 4)
-        r["low_volume"] = r["volume"] == 0
-        r["goldstein_mean"] = round(r["goldstein_mean"], 3) if r["goldstein_mean"] is not None else None
-        r["goldstein_sum"] = round(r["goldstein_sum"], 3)
-        r["conflict_mass"] = round(r["conflict_mass"], 3)
-    return rows
+    return [_finish(dict(zip(cols, r))) for r in cur.fetchall()]
 
 
 def active_dyads(con, *, min_clusters: int = 2) -> list[tuple[str, str]]:
@@ -84,3 +75,79 @@ def active_dyads(con, *, min_clusters: int = 2) -> list[tuple[str, str]]:
         "AND source_primary <> target_primary AND day IS NOT NULL GROUP BY 1, 2 "
         "HAVING count(*) >= ? ORDER BY count(*) DESC", [min_clusters]).fetchall()
     return [(a, b) for a, b in rows]
+
+
+def all_series(con, *, by: str = "week", min_clusters: int = 2) -> dict[tuple[str, str], list[dict]]:
+    """The series of every active dyad in one pass (the same columns as `dyad_series`): one
+    aggregate query, then gaps filled in Python over the common range of periods."""
+    by = _check_period(by)
+    w = WEIGHTS
+    vol = dict(con.execute(f"SELECT date_trunc('{by}', published)::DATE, count(*) FROM articles "
+                           "WHERE published IS NOT NULL GROUP BY 1").fetchall())
+    cur = con.execute(f"""
+    WITH dy AS (
+        SELECT source_primary, target_primary FROM clusters
+        WHERE target_primary IS NOT NULL AND source_primary <> target_primary AND day IS NOT NULL
+        GROUP BY 1, 2 HAVING count(*) >= {int(min_clusters)})
+    SELECT c.source_primary, c.target_primary, date_trunc('{by}', c.day)::DATE AS period,
+        count(*) FILTER (WHERE c.status = 'asserted') AS clusters,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 1) AS verbal_coop,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 2) AS material_coop,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 3) AS verbal_conflict,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 4) AS material_conflict_quad,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.root IN {MATERIAL_CONFLICT_ROOTS}) AS material_conflict,
+        count(*) FILTER (WHERE c.status = 'alleged') AS alleged,
+        count(*) FILTER (WHERE c.status = 'hypothetical') AS hypothetical,
+        count(*) FILTER (WHERE c.status = 'negated') AS negated,
+        coalesce(sum(c.goldstein) FILTER (WHERE c.status = 'asserted'), 0) AS goldstein_sum,
+        avg(c.goldstein) FILTER (WHERE c.status = 'asserted') AS goldstein_mean,
+        coalesce(sum(greatest(0, -c.goldstein) * CASE c.status WHEN 'asserted' THEN {w['asserted']}
+            WHEN 'alleged' THEN {w['alleged']} WHEN 'hypothetical' THEN {w['hypothetical']} ELSE 0 END), 0)
+            AS conflict_mass
+    FROM clusters c JOIN dy USING (source_primary, target_primary)
+    WHERE c.day IS NOT NULL GROUP BY 1, 2, 3""")
+    cols = [d[0] for d in cur.description][3:]
+    found: dict[tuple[str, str], dict] = {}
+    periods = set(vol)
+    for src, tgt, period, *vals in cur.fetchall():
+        found.setdefault((src, tgt), {})[period] = dict(zip(cols, vals))
+        periods.add(period)
+    if not periods:
+        return {}
+    timeline = _timeline(min(periods), max(periods), by)
+    zero = {c: 0 for c in cols}
+    zero["goldstein_mean"] = None
+    out = {}
+    for dyad, by_period in found.items():
+        rows = []
+        for p in timeline:
+            r = {"period": p, "volume": vol.get(p, 0), **by_period.get(p, zero)}
+            rows.append(_finish(r))
+        out[dyad] = rows
+    return out
+
+
+def _timeline(lo: date, hi: date, by: str) -> list[date]:
+    from datetime import timedelta
+
+    out, p = [], lo
+    while p <= hi:
+        out.append(p)
+        if by == "day":
+            p = p + timedelta(days=1)
+        elif by == "week":
+            p = p + timedelta(days=7)
+        else:
+            p = date(p.year + (p.month == 12), p.month % 12 + 1, 1)
+    return out
+
+
+def _finish(r: dict) -> dict:
+    conflict = r["verbal_conflict"] + r["material_conflict_quad"]
+    r["conflict_share"] = round(conflict / r["clusters"], 4) if r["clusters"] else 0.0
+    r["tension"] = round(r["conflict_mass"] / math.sqrt(max(r["volume"], 1)), 4)
+    r["low_volume"] = r["volume"] == 0
+    r["goldstein_mean"] = round(r["goldstein_mean"], 3) if r["goldstein_mean"] is not None else None
+    r["goldstein_sum"] = round(r["goldstein_sum"], 3)
+    r["conflict_mass"] = round(r["conflict_mass"], 3)
+    return r

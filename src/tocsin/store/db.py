@@ -157,13 +157,34 @@ class Store:
             raise
         return results
 
-    def _insert_many(self, table: str, rows: list[list], *, ignore: bool = False, chunk: int = 400) -> None:
-        for i in range(0, len(rows), chunk):
-            part = rows[i:i + chunk]
-            width = len(part[0])
-            ph = ", ".join("(" + ", ".join(["?"] * width) + ")" for _ in part)
-            self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} VALUES {ph}",
-                             [v for r in part for v in r])
+    def _insert_many(self, table: str, rows: list[list], *, ignore: bool = False) -> None:
+        """Bulk insert through an Arrow table: binding thousands of Python parameters one by one
+        costs DuckDB more than the write itself."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        cols = self._columns(table)
+        data = pa.table({c: pa.array([r[k] for r in rows], type=t) for k, (c, t) in enumerate(cols)})
+        self.con.register("_tocsin_rows", data)
+        try:
+            self.con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} SELECT * FROM _tocsin_rows")
+        finally:
+            self.con.unregister("_tocsin_rows")
+
+    _ARROW_TYPES = {"VARCHAR": "string", "INTEGER": "int32", "DOUBLE": "float64", "DATE": "date32",
+                    "TIMESTAMP": "timestamp[us]", "BIGINT": "int64"}
+
+    def _columns(self, table: str) -> list[tuple[str, object]]:
+        import pyarrow as pa
+
+        cache = self.__dict__.setdefault("_column_cache", {})
+        if table not in cache:
+            rows = self.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [table]).fetchall()
+            cache[table] = [(name, pa.type_for_alias(self._ARROW_TYPES[dtype])) for name, dtype in rows]
+        return cache[table]
 
     def _event_rows(self, articles: list[tuple[str, list[Event]]], touched: set[str]
                     ) -> tuple[list[list], list[list]]:
