@@ -137,3 +137,21 @@ def test_people_have_dated_roles(code):
     late = code("Poroshenko criticised Russia.", date="2021-05-01")
     assert early and early[0].source.actor.code == "UKRGOV"
     assert late and late[0].source.actor.code != "UKRGOV"
+
+
+def test_background_clause_of_a_year_takes_that_year(code):
+    events = code("Ties have been poor since 2014, when Russia seized Crimea from Ukraine.", date="2021-02-13")
+    seized = [e for e in events if e.source.actor.primary == "RUS" and e.root in {"19", "17", "15"}]
+    assert seized and all(e.event_date == "2014" for e in seized)
+
+
+def test_sequel_sentence_inherits_the_background_date(code):
+    events = code("In 2008, Georgian forces shelled Tskhinvali. Russia invaded Georgia shortly afterwards.",
+                  date="2021-08-08")
+    invaded = [e for e in events if e.source.actor.primary == "RUS" and e.target and e.target.actor.primary == "GEO"]
+    assert invaded and all(e.event_date == "2008" for e in invaded)
+
+
+def test_cities_give_the_country_of_an_attack(code):
+    events = code("Russian missiles hit Kharkiv on Tuesday.", date="2022-03-02")
+    assert ("RUS", "UKR", "19", "asserted") in dyads(events)

@@ -71,6 +71,7 @@ class DocMemory:
     countries: Counter = field(default_factory=Counter)
 
     current: Counter = field(default_factory=Counter)  # countries named in the sentence at hand
+    narrative: tuple[str, str] | None = None  # the last background date (for "afterwards")
 
     def main_country(self, exclude: set[str] = frozenset()) -> str | None:
         """The country of the context: the sentence's own first, then the document's."""

@@ -94,18 +94,34 @@ def _time_phrases(tok):
                     yield [c, *g.subtree]
 
 
-def event_date(pred, report: date | None) -> tuple[str | None, str | None]:
+SEQUEL_WORDS = {"afterwards", "afterward", "subsequently", "thereafter", "then", "later"}
+
+
+def event_date(pred, report: date | None, narrative: tuple[str, str] | None = None
+               ) -> tuple[str | None, str | None]:
     """The date of the event whose predicate is `pred`; the report date (precision `report`)
-    when the sentence says nothing."""
+    when the sentence says nothing.
+
+    `narrative` is the last background date the document gave ("In 2014, ..."): a sentence that
+    goes on from it ("Russia annexed Crimea shortly afterwards") takes that date, not the
+    report's."""
     tok = pred
     for _ in range(8):
         for phrase in _time_phrases(tok):
             got = phrase_date(phrase, report)
             if got:
                 return got
+        if tok.dep_ == "relcl" and (_year(tok.head) or _month(tok.head.text)):
+            # "since 2014, when the bloc imposed sanctions": the clause belongs to its date
+            got = phrase_date([tok.head, *[c for c in tok.head.children if c.dep_ in {"compound", "nummod"}]],
+                              report)
+            if got:
+                return got
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    if narrative is not None and any(t.lower_ in SEQUEL_WORDS for t in pred.sent):
+        return narrative
     if report is None:
         return None, None
     return report.isoformat(), "report"

@@ -434,6 +434,7 @@ class Extractor:
             speech = [r for r in speech if r[3] != "say-statement"]
         raw += speech
         self._emit(raw, frames, sent, sent_index, res, ctx)
+        self._note_narrative(res, ctx)
         return res
 
     def _remember(self, sent, res: SentenceResult, ctx: Context) -> None:
@@ -666,7 +667,7 @@ class Extractor:
                 continue
             seen.add(key)
             cb = self.codebook[code]
-            when, precision = event_date(tok, ctx.report)
+            when, precision = event_date(tok, ctx.report, ctx.memory.narrative)
             if not src.actor.code or (tgt is not None and not tgt.actor.code):
                 conf *= 0.5
             if src.how in {"pronoun", "coreference", "context"}:
@@ -681,6 +682,15 @@ class Extractor:
                 event_date=when, date_precision=precision, confidence=round(conf, 3),
                 goldstein_scheme=self.scheme,
             ))
+
+    @staticmethod
+    def _note_narrative(res: SentenceResult, ctx: Context) -> None:
+        """Remember a background date the sentence gave, for sentences that go on from it."""
+        for e in res.events:
+            if e.date_precision in {"year", "month"} or (
+                    e.date_precision == "day" and ctx.report and e.event_date[:4] != str(ctx.report.year)):
+                ctx.memory.narrative = (e.event_date, e.date_precision)
+                return
 
     @staticmethod
     def _speech_above(tok, frames):
