@@ -168,6 +168,8 @@ class Extractor:
                     obj_lemmas |= {g.lemma_.lower() for g in p.children if g.dep_ == "pobj"}
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "agent", "dative"}
                  and not is_time_prep(c)}
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ in {"ADP", "SCONJ"}:
+            preps.add(tok.nbor(1).lower_)  # "called for Burma to reform": "for" parsed as a mark
         fallback = None
         for e in entries:
             if e.particle and e.particle not in prt:
@@ -421,6 +423,14 @@ class Extractor:
                                    "", 0, 0, "default") for s in sources[:1]
                            if s.actor.code and s.actor.primary in self.resolver.kb.country_names
                            and len(s.actor.primary) == 3 and s.actor.code[3:6] != "GOV"]
+            if e.need_target and not targets:
+                res.rejected.append(Rejection(cand.tok.text, e.id, "no target (the entry needs one)"))
+                continue
+            if e.reverse:  # "received weapons from X": X acts on the subject
+                for s in sources:
+                    for t in targets:
+                        raw.append((cand, t, s, e.id, e.code, conf))
+                continue
             for s in sources:
                 for t in targets or [None]:
                     raw.append((cand, s, t, e.id, e.code, conf))

@@ -30,6 +30,8 @@ class Predicate:
     target: str
     embeds: str | None
     negative: bool
+    need_target: bool = False  # code only when a target is found ("called Zelensky", not "called it")
+    reverse: bool = False  # the target acts on the subject ("received weapons from X": X gives)
 
     @property
     def specificity(self) -> int:
@@ -101,6 +103,7 @@ def parse_entries(items: object, source: str, codebook: Codebook) -> list[Predic
             objects=frozenset(_as_list(it.get("object"), where)),
             preps=tuple(_as_list(it.get("preps"), where)),
             target=target, embeds=embeds, negative=negative,
+            need_target=bool(it.get("need_target", False)), reverse=bool(it.get("reverse", False)),
         ))
     return out
 
