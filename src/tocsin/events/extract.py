@@ -109,6 +109,8 @@ def has_deontic(tok) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
 
 
+ASSAULT_LEMMAS = {"kill", "wound", "injure", "murder", "attack", "shoot", "stab", "beat", "ambush"}
+BOMB_WORDS = {"bomb", "bombing", "explosive", "explosion", "ied", "blast", "bomber"}
 CLAIM_LEMMAS = {"claim", "allege", "insist", "charge", "contend", "assert", "maintain", "argue"}
 
 
@@ -516,7 +518,7 @@ class Extractor:
             if demanded:  # "X said Y must do Z": a demand on Y
                 for d in demanded:
                     out.append((cand, spk, d, "say-demand", "100", 0.7))
-            elif hostile and (e.code is None or cand.tok.lemma_ in CLAIM_LEMMAS):
+            elif hostile and cand.tok.lemma_ in CLAIM_LEMMAS:
                 # only a claim accuses: "said"/"reported" an act is reporting it (alleged status)
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
             elif not coded and e.code == "010" and spk.how not in {"context", "location"}:
@@ -676,6 +678,7 @@ class Extractor:
             if key in seen:
                 continue
             seen.add(key)
+            code = self._assault_or_fight(code, tok, src)
             cb = self.codebook[code]
             when, precision = event_date(tok, ctx.report, ctx.memory.narrative)
             if not src.actor.code or (tgt is not None and not tgt.actor.code):
@@ -692,6 +695,18 @@ class Extractor:
                 event_date=when, date_precision=precision, confidence=round(conf, 3),
                 goldstein_scheme=self.scheme,
             ))
+
+    @staticmethod
+    def _assault_or_fight(code: str, tok, src: Mention) -> str:
+        """CAMEO keeps conventional military force (19) apart from unconventional violence (18):
+        killing or wounding by guerrillas, militias or unknown attackers is an assault, and a
+        bombing by them is 183."""
+        state = bool(src.actor.code) and src.actor.code[3:6] not in NON_STATE_ROLES
+        if code[:2] != "19" or tok.lemma_ not in ASSAULT_LEMMAS or state:
+            return code
+        if any(t.lemma_ in BOMB_WORDS for t in tok.sent):
+            return "183"
+        return "180"
 
     @staticmethod
     def _note_narrative(res: SentenceResult, ctx: Context) -> None:
