@@ -21,6 +21,22 @@ WEIGHTS = {"asserted": 1.0, "alleged": 0.5, "hypothetical": 0.25, "negated": 0.0
 MATERIAL_CONFLICT_ROOTS = ("15", "17", "18", "19", "20")
 _STEP = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1 MONTH"}
 
+# The per-period aggregates over the clusters `c` of a dyad (shared by both series queries).
+AGGREGATES = f"""count(c.status) FILTER (WHERE c.status = 'asserted') AS clusters,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 1) AS verbal_coop,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 2) AS material_coop,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 3) AS verbal_conflict,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 4) AS material_conflict_quad,
+        count(*) FILTER (WHERE c.status = 'asserted' AND c.root IN {MATERIAL_CONFLICT_ROOTS}) AS material_conflict,
+        count(*) FILTER (WHERE c.status = 'alleged') AS alleged,
+        count(*) FILTER (WHERE c.status = 'hypothetical') AS hypothetical,
+        count(*) FILTER (WHERE c.status = 'negated') AS negated,
+        coalesce(sum(c.goldstein) FILTER (WHERE c.status = 'asserted'), 0) AS goldstein_sum,
+        avg(c.goldstein) FILTER (WHERE c.status = 'asserted') AS goldstein_mean,
+        coalesce(sum(greatest(0, -c.goldstein) * CASE c.status WHEN 'asserted' THEN {WEIGHTS['asserted']}
+            WHEN 'alleged' THEN {WEIGHTS['alleged']} WHEN 'hypothetical' THEN {WEIGHTS['hypothetical']}
+            ELSE 0 END), 0) AS conflict_mass"""
+
 
 def _check_period(by: str) -> str:
     if by not in PERIODS:
@@ -32,7 +48,7 @@ def dyad_series(con, source: str, target: str, *, by: str = "week", start: date 
                 end: date | None = None) -> list[dict]:
     """One row per period from the first to the last period with coverage or events."""
     by = _check_period(by)
-    w = WEIGHTS
+
     sql = f"""
     WITH vol AS (
         SELECT date_trunc('{by}', published)::DATE AS period, count(*) AS volume
@@ -48,20 +64,7 @@ def dyad_series(con, source: str, target: str, *, by: str = "week", start: date 
         FROM bounds, range(date_trunc('{by}', bounds.lo), bounds.hi + INTERVAL 1 DAY, {_STEP[by]}) r)
     SELECT p.period,
         coalesce(vol.volume, 0) AS volume,
-        count(c.status) FILTER (WHERE c.status = 'asserted') AS clusters,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 1) AS verbal_coop,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 2) AS material_coop,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 3) AS verbal_conflict,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 4) AS material_conflict_quad,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.root IN {MATERIAL_CONFLICT_ROOTS}) AS material_conflict,
-        count(*) FILTER (WHERE c.status = 'alleged') AS alleged,
-        count(*) FILTER (WHERE c.status = 'hypothetical') AS hypothetical,
-        count(*) FILTER (WHERE c.status = 'negated') AS negated,
-        coalesce(sum(c.goldstein) FILTER (WHERE c.status = 'asserted'), 0) AS goldstein_sum,
-        avg(c.goldstein) FILTER (WHERE c.status = 'asserted') AS goldstein_mean,
-        coalesce(sum(greatest(0, -c.goldstein) * CASE c.status WHEN 'asserted' THEN {w['asserted']}
-            WHEN 'alleged' THEN {w['alleged']} WHEN 'hypothetical' THEN {w['hypothetical']} ELSE 0 END), 0)
-            AS conflict_mass
+        {AGGREGATES}
     FROM periods p LEFT JOIN vol USING (period) LEFT JOIN c USING (period)
     GROUP BY p.period, vol.volume ORDER BY p.period"""
     cur = con.execute(sql, {"src": source, "tgt": target, "start": start, "end": end})
@@ -81,7 +84,7 @@ def all_series(con, *, by: str = "week", min_clusters: int = 2) -> dict[tuple[st
     """The series of every active dyad in one pass (the same columns as `dyad_series`): one
     aggregate query, then gaps filled in Python over the common range of periods."""
     by = _check_period(by)
-    w = WEIGHTS
+
     vol = dict(con.execute(f"SELECT date_trunc('{by}', published)::DATE, count(*) FROM articles "
                            "WHERE published IS NOT NULL GROUP BY 1").fetchall())
     cur = con.execute(f"""
@@ -90,20 +93,7 @@ def all_series(con, *, by: str = "week", min_clusters: int = 2) -> dict[tuple[st
         WHERE target_primary IS NOT NULL AND source_primary <> target_primary AND day IS NOT NULL
         GROUP BY 1, 2 HAVING count(*) >= {int(min_clusters)})
     SELECT c.source_primary, c.target_primary, date_trunc('{by}', c.day)::DATE AS period,
-        count(*) FILTER (WHERE c.status = 'asserted') AS clusters,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 1) AS verbal_coop,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 2) AS material_coop,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 3) AS verbal_conflict,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.quad = 4) AS material_conflict_quad,
-        count(*) FILTER (WHERE c.status = 'asserted' AND c.root IN {MATERIAL_CONFLICT_ROOTS}) AS material_conflict,
-        count(*) FILTER (WHERE c.status = 'alleged') AS alleged,
-        count(*) FILTER (WHERE c.status = 'hypothetical') AS hypothetical,
-        count(*) FILTER (WHERE c.status = 'negated') AS negated,
-        coalesce(sum(c.goldstein) FILTER (WHERE c.status = 'asserted'), 0) AS goldstein_sum,
-        avg(c.goldstein) FILTER (WHERE c.status = 'asserted') AS goldstein_mean,
-        coalesce(sum(greatest(0, -c.goldstein) * CASE c.status WHEN 'asserted' THEN {w['asserted']}
-            WHEN 'alleged' THEN {w['alleged']} WHEN 'hypothetical' THEN {w['hypothetical']} ELSE 0 END), 0)
-            AS conflict_mass
+        {AGGREGATES}
     FROM clusters c JOIN dy USING (source_primary, target_primary)
     WHERE c.day IS NOT NULL GROUP BY 1, 2, 3""")
     cols = [d[0] for d in cur.description][3:]
