@@ -257,6 +257,8 @@ class Extractor:
             if emb.embeds in {"accuse", "demand"} and obj is not None:
                 return obj
             return self._subject_token(head.head, cands, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":  # "guilty of violating", "by launching"
+            return self._subject_token(head.head, cands, depth + 1)
         if dep == "relcl":
             return head
         if dep in {"acomp", "attr", "oprd"}:  # "France is ready to contribute": ready -> is -> France
@@ -268,7 +270,9 @@ class Extractor:
         if cand.entry.pos == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss":
-                    return self._resolve(c, res, ctx)
+                    got = self._resolve(c, res, ctx)
+                    if got:  # "its invasion": an unresolved pronoun leaves the other routes open
+                        return got
             for p in _pobjs(tok, ("by", "from")):
                 got = self._resolve(p, res, ctx)
                 if got:
@@ -280,6 +284,11 @@ class Extractor:
                     if got:
                         return got
             h = tok.head
+            if tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in {"in", "into", "for", "of", "during"} \
+                    and h.head.pos_ in {"VERB", "ADJ"} and h.head.i not in cands:
+                # "engaged peacekeepers in a firefight", "responsible for mass killings"
+                s = self._subject_token(h.head, cands)
+                return self._resolve(s, res, ctx) if s is not None else []
             if tok.dep_ in OBJ and h.pos_ == "VERB" and (h.lemma_ in LIGHT_VERBS or h.i not in cands):
                 # "launched an attack", "renewed negotiations": the verb's subject acts
                 s = self._subject_token(h, cands)
@@ -330,6 +339,11 @@ class Extractor:
                 got = resolve(p, res, ctx)
                 if got:
                     return got
+        if e.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                tok.head.head.pos_ == "VERB" and _dobj(tok.head.head) is not None:
+            got = resolve(_dobj(tok.head.head), res, ctx)  # "engaged peacekeepers in a firefight"
+            if got:
+                return got
         if e.objects and _dobj(tok) is not None:
             # "expelled Russian diplomats": the object itself names the target, but only by a
             # name or adjective, never by the document's context ("deployed troops")
