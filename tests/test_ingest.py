@@ -146,3 +146,13 @@ def test_text_page_parser_never_crashes_and_keeps_sentence_paragraphs(header, bo
 def test_text_page_parser_survives_any_text(raw):
     page = parse_text_page(raw)
     assert isinstance(page.paragraphs, list)
+
+
+def test_huge_single_paragraph_is_coded_in_pieces(coder):
+    from tocsin.model import Article, Unit
+
+    sentence = "Turkey criticised Greece over the border incident. "
+    text = sentence * 2500  # 130 kB without a paragraph break: cut into pieces of <= 20 kB
+    art = coder.code_article(Article(id="huge", text=text, units=[Unit(None, text)]))
+    assert len(art.units) > 1 and all(len(u.text) <= 20_000 for u in art.units)
+    assert len(art.events) >= 2500

@@ -21,6 +21,18 @@ from .model import Article, Event, Unit
 from .nlp import load_pipeline, model_name, tokenizer_of
 
 BATCH_SIZE = 64
+MAX_UNIT_CHARS = 20_000
+
+
+def _pieces(text: str) -> list[str]:
+    out, start = [], 0
+    while len(text) - start > MAX_UNIT_CHARS:
+        end = text.rfind(". ", start, start + MAX_UNIT_CHARS)
+        end = end + 1 if end > start else start + MAX_UNIT_CHARS
+        out.append(text[start:end].strip())
+        start = end
+    out.append(text[start:].strip())
+    return [p for p in out if p]
 
 
 @dataclass
@@ -57,7 +69,15 @@ class Coder:
 
     # -- coding ----------------------------------------------------------------------------
     def _units(self, article: Article) -> list[Unit]:
-        return article.units or [Unit(None, article.text)]
+        units = article.units or [Unit(None, article.text)]
+        if any(len(u.text) > MAX_UNIT_CHARS for u in units):
+            # a page with no paragraph breaks: cut it at sentence ends so the parser (and its
+            # memory) never sees megabytes at once
+            cut: list[Unit] = []
+            for u in units:
+                cut += [Unit(u.id, piece, u.date) for piece in _pieces(u.text)]
+            article.units = units = cut
+        return units
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Code articles in order, streaming units through nlp.pipe in batches. Units of one
