@@ -291,6 +291,13 @@ class Resolver:
             return None
         if h.pos_ == "PROPN" and h.lower_ not in TIME_WORDS:
             return Mention(Actor("", text, "unknown"), text, span[0], span[1], "unknown")
+        for c in h.children:  # "a camp for Congolese refugees": the people a place is for
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}:
+                        got = self._resolve_one(g, matches, memory, when, avoid)
+                        if got is not None and got.how not in {"context", "unknown"}:
+                            return got
         return None
 
     def _location(self, h, matches, when) -> str | None:

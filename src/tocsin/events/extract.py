@@ -109,6 +109,7 @@ def has_deontic(tok) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
 
 
+LOCATED_ROOTS = {"07", "15", "17", "18", "19", "20"}
 ASSAULT_LEMMAS = {"kill", "wound", "injure", "murder", "attack", "shoot", "stab", "beat", "ambush"}
 BOMB_WORDS = {"bomb", "bombing", "explosive", "explosion", "ied", "blast", "bomber"}
 CLAIM_LEMMAS = {"claim", "allege", "insist", "charge", "contend", "assert", "maintain", "argue"}
@@ -353,6 +354,24 @@ class Extractor:
                 return got
         return []
 
+    def _place_target(self, tok, res, sources) -> list[Mention]:
+        holders = [tok, *[c for c in tok.children if c.dep_ in OBJ]]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in {"in", "into", "across", "throughout", "on"} or is_time_prep(c):
+                    continue
+                for t in c.subtree:
+                    m = res.matches.get(t.i)
+                    e = m.best() if m else None
+                    if e is not None and e.actor is not None and e.kind in {"place", "country", "capital"}:
+                        code = e.actor.primary
+                        if any(s.actor.code == code for s in sources):
+                            return []
+                        span = (t.idx - tok.sent.start_char, t.idx + len(t) - tok.sent.start_char)
+                        return [Mention(Actor(code, self.resolver.kb.name_of(code), "place"), t.text,
+                                        span[0], span[1], "place")]
+        return []
+
     def _owner(self, noun, res, ctx) -> list[Mention]:
         """The actor a thing belongs to: "Sweden's decision", "calls by Kofi Annan", "demands
         from Hutu rebels", "the plan of the government"."""
@@ -439,6 +458,10 @@ class Extractor:
                                    "", 0, 0, "default") for s in sources[:1]
                            if s.actor.code and s.actor.primary in self.resolver.kb.country_names
                            and len(s.actor.primary) == 3 and s.actor.code[3:6] != "GOV"]
+            if not targets and e.code[:2] in LOCATED_ROOTS and e.target != "none":
+                # "reimposed blockades in the West Bank", "imposed martial law in Algiers": an act
+                # done to a place is done to its country
+                targets = self._place_target(cand.tok, res, sources)
             if e.need_target and not targets:
                 res.rejected.append(Rejection(cand.tok.text, e.id, "no target (the entry needs one)"))
                 continue
