@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import tocsin
-from tocsin.actors.kb import KnowledgeBase, load_kb
+from tocsin.actors.kb import load_kb
 from tocsin.codebook import load_codebook
 from tocsin.errors import DataError
 from tocsin.events.lexicon import load_lexicon, parse_entries

@@ -43,7 +43,18 @@ def code_file(path: str | Path, *, model: str | None = None) -> list[Article]:
     return list(get_coder(model).code_articles(arts))
 
 
-__all__ = sorted([
-    "Actor", "Article", "DataError", "Event", "InputError", "Mention", "ModelError",
-    "TocsinError", "Unit", "code_file", "code_text", "get_coder", "__version__",
-])
+__all__ = [
+    "Actor",
+    "Article",
+    "DataError",
+    "Event",
+    "InputError",
+    "Mention",
+    "ModelError",
+    "TocsinError",
+    "Unit",
+    "__version__",
+    "code_file",
+    "code_text",
+    "get_coder",
+]

@@ -7,7 +7,7 @@ in, its codes under named schemes, its status and who reported it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -143,8 +143,3 @@ class Article:
         if with_events:
             out["events"] = [e.to_dict() for e in self.events]
         return out
-
-
-def as_plain(obj: Any) -> Any:
-    """dataclasses → dicts, for generic serialisation."""
-    return asdict(obj)

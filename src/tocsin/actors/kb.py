@@ -9,7 +9,6 @@ indexed as lower-cased token tuples from the pipeline's own tokenizer, so "U.S."
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Callable, Iterable

@@ -28,8 +28,6 @@ OBJ = {"dobj", "obj"}
 LIGHT_VERBS = {"launch", "carry", "conduct", "hold", "stage", "mount", "begin", "start", "have",
                "make", "issue", "announce", "impose", "continue", "resume", "step", "intensify",
                "open", "deliver", "provide", "sign", "reach", "give", "take", "order", "offer"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "pcomp", "advcl", "conj", "relcl", "acl", "dobj", "pobj",
-                   "prep", "attr", "oprd"}
 PARTICLES = {"up", "down", "back", "out", "off", "away", "over", "in", "on"}
 DEFAULT_TARGET_PREPS = ("on", "against", "to", "with", "into", "in", "toward", "towards", "at")
 

@@ -14,8 +14,6 @@ nearest speech act above, else the outlet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 MODALS = {"would", "could", "might", "may", "will", "shall", "should", "can", "'ll", "wo", "ca",
           "must"}
 CONDITION_MARKS = {"if", "unless", "whether"}
@@ -23,14 +21,6 @@ HYPO_NOUNS = {"plan", "attempt", "threat", "possibility", "risk", "intention", "
               "proposal", "offer", "chance", "prospect", "scenario", "danger", "option", "idea",
               "effort", "call", "demand", "request", "warning", "pledge", "promise", "ability"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-
-
-@dataclass
-class Frame:
-    """An embedding predicate above an event: its token, kind (say/accuse/deny/intent/demand)."""
-
-    token: object
-    kind: str
 
 
 def has_negation(tok) -> bool:

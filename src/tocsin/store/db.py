@@ -98,14 +98,6 @@ class Store:
         """Article key → content hash for everything stored."""
         return dict(self.con.execute("SELECT id, content_hash FROM articles").fetchall())
 
-    def status_of(self, art: Article) -> str:
-        """'new', 'unchanged' or 'changed' for an article about to be stored."""
-        row = self.con.execute("SELECT content_hash FROM articles WHERE id = ?",
-                               [article_key(art)]).fetchone()
-        if row is None:
-            return "new"
-        return "unchanged" if row[0] == content_hash(art.text) else "changed"
-
     def put_article(self, art: Article) -> str:
         """Store one coded article and its events in one transaction; returns
         new/unchanged/replaced."""

@@ -17,7 +17,7 @@ EXPORTS = ("gdelt", "polecat", "csv", "parquet")
 _BASE = """SELECT e.*, a.outlet, a.url, a.title, a.published FROM events e
            JOIN articles a ON a.id = e.article_id ORDER BY e.day NULLS LAST, e.article_id, e.sentence_index"""
 
-GDELT_SQL = f"""SELECT e.id AS GLOBALEVENTID, strftime(e.day, '%Y%m%d') AS SQLDATE,
+GDELT_SQL = """SELECT e.id AS GLOBALEVENTID, strftime(e.day, '%Y%m%d') AS SQLDATE,
     strftime(e.day, '%Y%m') AS MonthYear, year(e.day) AS "Year",
     e.source_code AS Actor1Code, e.source_name AS Actor1Name, e.source_primary AS Actor1CountryCode,
     substr(e.source_code, 4, 3) AS Actor1Type1Code,
@@ -32,7 +32,7 @@ GDELT_SQL = f"""SELECT e.id AS GLOBALEVENTID, strftime(e.day, '%Y%m%d') AS SQLDA
   FROM events e JOIN articles a ON a.id = e.article_id
   ORDER BY e.day NULLS LAST, e.article_id, e.sentence_index"""
 
-POLECAT_SQL = f"""SELECT e.id AS "Event ID", e.day::VARCHAR AS "Event Date",
+POLECAT_SQL = """SELECT e.id AS "Event ID", e.day::VARCHAR AS "Event Date",
     e.plover AS "Event Type", e.plover_mode AS "Mode", e.status AS "Status",
     e.source_name AS "Actor Name", e.source_primary AS "Actor Country", e.source_code AS "Actor Code",
     e.target_name AS "Recipient Name", e.target_primary AS "Recipient Country",
