@@ -52,7 +52,8 @@ def synth(store, n: int) -> None:
                CASE hash(i * 19) % 10 WHEN 0 THEN 'alleged' WHEN 1 THEN 'hypothetical'
                     WHEN 2 THEN 'negated' ELSE 'asserted' END,
                DATE '2015-01-01' + (hash(i * 23) % 3650)::INT,
-               1, 1, 1, 'synthetic', 'x'
+               1, 1, 1, 'synthetic', 'x',
+               CASE hash(i * 29) % 5 WHEN 0 THEN 'REB' ELSE 'GOV' END, ''
         FROM range({n}) t(i)""")
     store.con.execute(f"""
         INSERT INTO articles

@@ -6,9 +6,10 @@ from tocsin.signals import Settings, detect, dyad_series
 from tocsin.store import Store
 
 
-def _cluster(store, cid, day, *, root="11", quad=3, goldstein=-2.0, status="asserted", src="AAA", tgt="BBB"):
-    store.con.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, 'x', 'y')",
-                      [cid, src, tgt, root, root + "0", quad, goldstein, status, day])
+def _cluster(store, cid, day, *, root="11", quad=3, goldstein=-2.0, status="asserted", src="AAA", tgt="BBB",
+             source_role="", target_role=""):
+    store.con.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, 'x', 'y', ?, ?)",
+                      [cid, src, tgt, root, root + "0", quad, goldstein, status, day, source_role, target_role])
 
 
 def _articles(store, start: date, weeks: int, per_week: int = 3):
@@ -87,3 +88,33 @@ def test_all_series_agrees_with_dyad_series(tmp_path):
         for r in rows:
             assert alone[r["period"]]["tension"] == r["tension"]
             assert alone[r["period"]]["alleged"] == r["alleged"]
+
+
+def test_state_only_series_leaves_out_non_state_actors(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    monday = date(2021, 3, 1)
+    _articles(store, monday, 1)
+    _cluster(store, "g", monday, source_role="GOV", goldstein=-2)
+    _cluster(store, "r", monday, source_role="REB", root="19", quad=4, goldstein=-10)
+    (everything,) = dyad_series(store.con, "AAA", "BBB", by="week")
+    (state,) = dyad_series(store.con, "AAA", "BBB", by="week", state_only=True)
+    assert everything["clusters"] == 2 and state["clusters"] == 1 and state["material_conflict"] == 0
+
+
+def test_schema_migrates_forward_from_version_1(tmp_path):
+    import duckdb
+
+    from tocsin.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    for stmt in MIGRATIONS[1]:
+        con.execute(stmt)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO clusters VALUES ('c', 'RUS', 'UKR', '19', '190', 4, -10, 'asserted', "
+                "DATE '2022-02-24', 1, 1, 1, 'x', 'attack')")
+    con.execute("INSERT INTO events (id, cluster_id, source_code, target_code) VALUES ('e', 'c', 'RUSMIL', 'UKR')")
+    assert migrate(con) == 1
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert con.execute("SELECT source_role, target_role FROM clusters").fetchone() == ("MIL", "")

@@ -352,6 +352,8 @@ def dyad(
     target: str = typer.Argument(..., help="Target primary code, e.g. UKR"),
     by: str = typer.Option("week", "--by", help="day | week | month"),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Write a PNG of the series here."),
+    state_only: bool = typer.Option(False, "--state-only",
+                                    help="Only events between states and their organs (GOV, MIL...)."),
     format: Format = typer.Option(Format.table, "--format", "-f"),
     db: Optional[Path] = DbOpt,
 ) -> None:
@@ -362,7 +364,7 @@ def dyad(
         raise typer.BadParameter(f"--by must be one of {', '.join(PERIODS)}")
     src, tgt = source.upper(), target.upper()
     store = _store(db, read_only=True)
-    rows = dyad_series(store.con, src, tgt, by=by)
+    rows = dyad_series(store.con, src, tgt, by=by, state_only=state_only)
     alerts = detect(store.con, settings=Settings(by=by), dyads=[(src, tgt)])
     store.close()
     cols = ["period", "volume", "clusters", "verbal_coop", "material_coop", "verbal_conflict",

@@ -44,8 +44,19 @@ def _check_period(by: str) -> str:
     return by
 
 
+STATE_ROLES = ("", "GOV", "MIL", "COP", "SPY", "LEG", "JUD")
+
+
+def _role_filter(state_only: bool) -> str:
+    """Restrict to clusters whose two actors are states or state organs (no rebels, media...)."""
+    if not state_only:
+        return ""
+    roles = ", ".join(f"'{r}'" for r in STATE_ROLES)
+    return f" AND coalesce(source_role, '') IN ({roles}) AND coalesce(target_role, '') IN ({roles})"
+
+
 def dyad_series(con, source: str, target: str, *, by: str = "week", start: date | None = None,
-                end: date | None = None) -> list[dict]:
+                end: date | None = None, state_only: bool = False) -> list[dict]:
     """One row per period from the first to the last period with coverage or events."""
     by = _check_period(by)
 
@@ -55,7 +66,8 @@ def dyad_series(con, source: str, target: str, *, by: str = "week", start: date 
         FROM articles WHERE published IS NOT NULL GROUP BY 1),
     c AS (
         SELECT date_trunc('{by}', day)::DATE AS period, quad, goldstein, status, root
-        FROM clusters WHERE source_primary = $src AND target_primary = $tgt AND day IS NOT NULL),
+        FROM clusters WHERE source_primary = $src AND target_primary = $tgt AND day IS NOT NULL
+        {_role_filter(state_only)}),
     bounds AS (
         SELECT coalesce($start::DATE, least((SELECT min(period) FROM vol), (SELECT min(period) FROM c))) AS lo,
                coalesce($end::DATE, greatest((SELECT max(period) FROM vol), (SELECT max(period) FROM c))) AS hi),

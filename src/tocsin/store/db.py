@@ -221,7 +221,9 @@ class Store:
                         if cid not in new_ids:
                             new_ids.add(cid)
                             new_clusters.append([cid, src, tgt, e.root, e.code, e.quad, e.goldstein,
-                                                 e.status, day, 0, 0, 0, e.sentence, e.trigger_lemma])
+                                                 e.status, day, 0, 0, 0, e.sentence, e.trigger_lemma,
+                                                 e.source.actor.code[3:6],
+                                                 e.target.actor.code[3:6] if e.target else None])
                             if day is not None:
                                 bucket.append((cid, src, tgt, e.root, e.status, day, e.sentence,
                                                e.trigger_lemma))

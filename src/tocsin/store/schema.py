@@ -7,7 +7,7 @@ GDELT- and POLECAT-like names (`tocsin.store.export`).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -41,6 +41,17 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE INDEX IF NOT EXISTS events_dyad ON events (source_primary, target_primary, day)""",
         """CREATE INDEX IF NOT EXISTS events_article ON events (article_id)""",
         """CREATE INDEX IF NOT EXISTS clusters_dyad ON clusters (source_primary, target_primary, root, day)""",
+    ],
+    # 2: the roles of a cluster's actors (from its first event), so series can be restricted to
+    # state actors; existing clusters are filled from their events.
+    2: [
+        """ALTER TABLE clusters ADD COLUMN IF NOT EXISTS source_role VARCHAR""",
+        """ALTER TABLE clusters ADD COLUMN IF NOT EXISTS target_role VARCHAR""",
+        """UPDATE clusters SET source_role = r.sr, target_role = r.tr
+           FROM (SELECT cluster_id, substr(arg_min(source_code, id), 4, 3) AS sr,
+                        substr(arg_min(target_code, id), 4, 3) AS tr
+                 FROM events WHERE cluster_id IS NOT NULL GROUP BY cluster_id) r
+           WHERE clusters.id = r.cluster_id""",
     ],
 }
 
