@@ -599,7 +599,9 @@ class Extractor:
                 continue
             kind = frames[frame.i]
             status, _ = clause_status(tok, frames)
-            if kind == "demand" and frame.i in frame_events:
+            if kind in {"demand", "deny"} and frame.i in frame_events:
+                # "refused to meet X", "denied committing genocide": the refusal or denial is the
+                # event; what was refused or denied is not a second one
                 drop.add(k)
                 continue
             speaker = None
