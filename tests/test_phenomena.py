@@ -155,3 +155,14 @@ def test_sequel_sentence_inherits_the_background_date(code):
 def test_cities_give_the_country_of_an_attack(code):
     events = code("Russian missiles hit Kharkiv on Tuesday.", date="2022-03-02")
     assert ("RUS", "UKR", "19", "asserted") in dyads(events)
+
+
+def test_drawing_condemnation_is_not_condemning(code):
+    events = code("The Turkish offensive drew condemnation from Greece.")
+    assert not [e for e in events if e.root == "11" and e.source.actor.primary == "TUR"]
+
+
+def test_negated_own_threat_stays_a_negated_threat(code):
+    events = code('"Russia is not threatening anyone," the spokesman said.')
+    assert [e for e in events if e.root == "13" and e.status == "negated"]
+    assert not [e for e in events if e.root == "12"]

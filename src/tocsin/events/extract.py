@@ -107,6 +107,7 @@ def has_deontic(tok) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != tok.i
 
 
+RECEIVING_VERBS = {"draw", "receive", "face", "attract", "earn", "suffer", "undergo", "get"}
 LOCATED_ROOTS = {"07", "15", "17", "18", "19", "20"}
 ASSAULT_LEMMAS = {"kill", "wound", "injure", "murder", "attack", "shoot", "stab", "beat", "ambush"}
 BOMB_WORDS = {"bomb", "bombing", "explosive", "explosion", "ied", "blast", "bomber"}
@@ -283,6 +284,8 @@ class Extractor:
                     if got:
                         return got
             h = tok.head
+            if tok.dep_ in OBJ and h.lemma_ in RECEIVING_VERBS:
+                return []  # "the invasion drew condemnation": the subject is who is condemned
             if tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in {"in", "into", "for", "of", "during"} \
                     and h.head.pos_ in {"VERB", "ADJ"} and h.head.i not in cands:
                 # "engaged peacekeepers in a firefight", "responsible for mass killings"
@@ -441,7 +444,8 @@ class Extractor:
             if not targets and e.embeds and e.code and e.code != "010":
                 targets = self._complement_actors(cand.tok, res, ctx, exclude={s.actor.primary for s in sources})[:1]
                 conf *= 0.85
-            if not targets and len(sources) > 1 and e.code[:2] <= "08":
+            if not targets and len(sources) > 1 and e.code[:2] <= "08" and \
+                    not all(m.how == "adjective" for m in sources):
                 # "Iran and Russia signed a deal": a compound actor cooperating with itself is
                 # each member acting toward the other
                 for s in sources:
@@ -619,7 +623,9 @@ class Extractor:
                 j = frame_events.get(frame.i)
                 frame_family = raw[j][4][:2] if j is not None else None
                 if status == "negated" and kind == "say":
-                    new = REFUSAL_CODES.get(code[:2], "120")  # "will not meet the demands"
+                    new = REFUSAL_CODES.get(code[:2])  # "will not meet the demands"
+                    if new is None:
+                        continue  # "we are not threatening anyone" stays a negated threat
                 else:
                     new = INTENT_CODES.get(code[:2])
                     if frame_family == "13" and new is not None and new[:2] != "13":
