@@ -301,6 +301,24 @@ def ingest(
     from .ingest.files import iter_files
     from .jobs import ingest as run
 
+    if len(paths) == 1 and paths[0].is_dir() and _is_batch_result(paths[0]):
+        from .store.export import read_batch
+
+        store = _store(db)
+        arts = read_batch(paths[0])
+        results = []
+        for i in range(0, len(arts), batch):
+            results += store.put_articles(arts[i:i + batch])
+        from .signals import detect, save_alerts
+
+        n_alerts = save_alerts(store.con, detect(store.con))
+        counts = store.counts()
+        store.close()
+        err.print(f"tocsin: loaded a batch result: {results.count('new')} new, "
+                  f"{results.count('replaced')} replaced, {results.count('unchanged')} unchanged "
+                  f"article(s); {n_alerts} alerts; database now holds {counts['articles']} articles, "
+                  f"{counts['events']} events, {counts['clusters']} clusters")
+        return
     n_files = sum(1 for _ in iter_files(paths))
     store = _store(db)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -331,6 +349,13 @@ def ingest(
               f"{rep.events} event(s) stored; skipped {len(rep.skipped)} input(s); "
               f"database now holds {counts['articles']} articles, {counts['events']} events, "
               f"{counts['clusters']} clusters, {counts['alerts']} alerts")
+
+
+def _is_batch_result(path: Path) -> bool:
+    """A `tocsin batch` output folder (or its events/ subfolder)."""
+    root = path if (path / "articles").is_dir() else path.parent
+    return (root / "articles").is_dir() and (root / "events").is_dir() and any(
+        (root / "events").glob("part-*.parquet"))
 
 
 def _dyad_arg(value: str) -> tuple[str, str]:
@@ -509,6 +534,49 @@ def export(
     store.close()
     for p in paths:
         err.print(f"tocsin: wrote {p}")
+
+
+
+@app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or globs, then the output folder last."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786)."),
+    local_workers: int = typer.Option(2, "--local-workers", min=1, help="Workers of a LocalCluster here."),
+    partition_size: int = typer.Option(200, "--partition-size", min=1, help="Files or records per partition."),
+    model: Optional[str] = ModelOpt,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per partition written."),
+) -> None:
+    """Code an archive on a Dask cluster into partitioned Parquet (resumable)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import run_batch
+
+    if len(inputs) < 2:
+        raise typer.BadParameter("give at least one input and the output folder")
+    *sources, out_dir = inputs
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("coding partitions", total=None)
+
+        def on_start(n, dashboard):
+            bar.update(task, total=n)
+            err.print(f"tocsin: {n} partition(s) to code; Dask dashboard: {dashboard}", markup=False)
+
+        def on_done(res):
+            bar.advance(task)
+            if verbose:
+                err.print(f"tocsin: partition {res['id']} written ({res['articles']} articles, "
+                          f"{res['events']} events, {res['failures']} failures)", markup=False)
+                err.file.flush()
+
+        rep = run_batch(sources, out_dir, scheduler=scheduler, local_workers=local_workers,
+                        partition_size=partition_size, settings={"model": model} if model else {},
+                        on_done=on_done, on_start=on_start)
+    for e in rep.input_errors:
+        err.print(f"tocsin: skipped {e}", markup=False)
+    err.print(f"tocsin: {rep.done} partition(s) written, {rep.skipped} already done; {rep.articles} "
+              f"articles, {rep.events} events, {rep.failures} failure(s) (see {out_dir}/failures); "
+              f"{rep.seconds:.1f} s; manifest {out_dir}/manifest.json")
 
 
 if __name__ == "__main__":  # python -m tocsin.cli

@@ -125,6 +125,7 @@ class Article:
     language: str | None = None
     units: list[Unit] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    digest: str | None = None  # content hash when the text itself is not at hand (batch results)
 
     @property
     def report_date(self) -> date | None:

@@ -109,7 +109,7 @@ class Store:
         article: new, unchanged or replaced. A handful of statements per batch, whatever its size:
         per-statement cost, not data, dominates small writes in DuckDB."""
         con = self.con
-        keyed = [(art, article_key(art), content_hash(art.text)) for art in arts]
+        keyed = [(art, article_key(art), art.digest or content_hash(art.text)) for art in arts]
         con.execute("BEGIN TRANSACTION")
         try:
             keys = list({k for _, k, _ in keyed})
@@ -235,9 +235,9 @@ class Store:
     def _event_row(eid: str, key: str, e: Event, day: date | None, cid: str | None) -> list:
         s, t = e.source, e.target
         return [eid, key, e.unit_id, e.sentence_index,
-                s.actor.code if s else None, s.actor.primary if s and s.actor.code else None,
+                (s.actor.code or None) if s else None, s.actor.primary if s and s.actor.code else None,
                 s.actor.name if s else None, s.text if s else None,
-                t.actor.code if t else None, t.actor.primary if t and t.actor.code else None,
+                (t.actor.code or None) if t else None, t.actor.primary if t and t.actor.code else None,
                 t.actor.name if t else None, t.text if t else None,
                 e.code, e.root, e.name, e.quad, e.goldstein, e.goldstein_scheme, e.plover or None,
                 e.plover_mode or None, e.status, e.reporter, e.event_date, e.date_precision,

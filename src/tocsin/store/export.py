@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..output import event_id
+
 EXPORTS = ("gdelt", "polecat", "csv", "parquet")
 
 _BASE = """SELECT e.*, a.outlet, a.url, a.title, a.published FROM events e
@@ -69,3 +71,115 @@ def export_events(con, out_dir: str | Path, fmt: str) -> list[Path]:
 
 def _q(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+# -- batch outputs: the same columns as `export --format parquet`, written without a database ---
+
+_TYPES: dict[str, list[tuple[str, str]]] = {}
+_ARROW = {"VARCHAR": "string", "INTEGER": "int32", "DOUBLE": "float64", "DATE": "date32",
+          "TIMESTAMP": "timestamp[us]", "BIGINT": "int64"}
+ARTICLE_EXTRA = [("outlet", "VARCHAR"), ("url", "VARCHAR"), ("title", "VARCHAR"),
+                 ("published", "TIMESTAMP")]
+
+
+def table_columns(table: str) -> list[tuple[str, str]]:
+    """(name, DuckDB type) of a store table, read from the schema itself (an in-memory database
+    migrated once per process), so batch files always match the store."""
+    if not _TYPES:
+        import duckdb
+
+        from .schema import migrate
+
+        con = duckdb.connect(":memory:")
+        migrate(con)
+        for t in ("events", "articles"):
+            _TYPES[t] = [tuple(r) for r in con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [t]).fetchall()]
+        con.close()
+    cols = _TYPES[table]
+    return cols + ARTICLE_EXTRA if table == "events" else cols
+
+
+def event_rows(articles) -> list[list]:
+    from .db import Store, article_key, event_day
+
+    rows = []
+    for art in articles:
+        key = article_key(art)
+        seen = set()
+        for e in art.events:
+            eid = f"{key}|{event_id(e)}"
+            if eid in seen:
+                continue
+            seen.add(eid)
+            rows.append(Store._event_row(eid, key, e, event_day(e), None)
+                        + [art.outlet, art.url, art.title, art.published])
+    return rows
+
+
+def article_rows(articles) -> list[list]:
+    from datetime import datetime
+
+    from .db import article_key, content_hash
+
+    now = datetime.now().replace(microsecond=0)
+    return [[article_key(a), a.id, a.path, a.url, a.outlet, a.title, a.published,
+             a.digest or content_hash(a.text), a.language or "en", now, len(a.events),
+             max((e.sentence_index for e in a.events), default=-1) + 1] for a in articles]
+
+
+def write_parquet(rows: list[list], path: Path, table: str) -> Path:
+    """Write rows atomically (temp file, then rename) as Parquet with the store's column types."""
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols = table_columns(table)
+    data = pa.table({name: pa.array([r[k] for r in rows], type=pa.type_for_alias(_ARROW[dtype]))
+                     for k, (name, dtype) in enumerate(cols)})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(data, tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def read_batch(out_dir: str | Path):
+    """A batch result (events/ and articles/ Parquet folders) back into Articles with Events,
+    so `tocsin ingest` stores it through the same path as freshly coded articles."""
+    import pyarrow.parquet as pq
+
+    from ..model import Actor, Article, Event, Mention
+
+    out = Path(out_dir)
+    root = out if (out / "articles").is_dir() else out.parent
+    arts: dict[str, Article] = {}
+    for f in sorted((root / "articles").glob("part-*.parquet")):
+        for r in pq.read_table(f).to_pylist():
+            arts[r["id"]] = Article(id=r["doc_id"], text="", title=r["title"], outlet=r["outlet"],
+                                    published=r["published"], url=r["url"], path=r["path"],
+                                    language=r["language"], digest=r["content_hash"])
+    for f in sorted((root / "events").glob("part-*.parquet")):
+        for r in pq.read_table(f).to_pylist():
+            art = arts.get(r["article_id"])
+            if art is None:
+                continue
+
+            def mention(prefix):
+                if r[f"{prefix}_code"] is None and r[f"{prefix}_text"] is None:
+                    return None
+                return Mention(Actor(r[f"{prefix}_code"] or "", r[f"{prefix}_name"] or "", "stored"),
+                               r[f"{prefix}_text"] or "", r[f"{prefix}_start"] or 0, r[f"{prefix}_end"] or 0)
+
+            art.events.append(Event(
+                doc_id=art.id, unit_id=r["unit_id"], sentence_index=r["sentence_index"],
+                sentence=r["evidence"], trigger=r["trigger"],
+                trigger_span=(r["trigger_start"], r["trigger_end"]), trigger_lemma=r["trigger_lemma"],
+                rule=r["rule"], source=mention("source"), target=mention("target"), code=r["code"],
+                name=r["name"], root=r["root"], quad=r["quad"], goldstein=r["goldstein"],
+                plover=r["plover"] or "", plover_mode=r["plover_mode"] or "", status=r["status"],
+                reporter=r["reporter"], event_date=r["event_date"], date_precision=r["date_precision"],
+                confidence=r["confidence"], goldstein_scheme=r["goldstein_scheme"]))
+    return list(arts.values())
