@@ -80,6 +80,11 @@ def test_corrupt_inputs_are_recorded_and_skipped(tmp_path):
     with gzip.open(src / "records.jsonl.gz", "wt") as fh:
         fh.write(json.dumps({"id": "r1", "url": "https://x.example/r1", "outlet": "W", "title": "t",
                              "published": "2022-02-24T06:00:00", "text": "Russian forces attacked Ukraine."}) + "\n")
+    import pyarrow as pa
+
+    pq.write_table(pa.table({"id": ["p1"], "url": ["https://x.example/p1"], "outlet": ["W"], "title": ["t"],
+                             "published": ["2022-03-01T08:00:00"],
+                             "text": ["Ukraine accused Russia of shelling Kharkiv."]}), src / "records.parquet")
     out = tmp_path / "out"
     res = _run(["batch", src, out, "--local-workers", "2"], check=True)
     assert "broken.jsonl.gz" in res.stderr
@@ -87,3 +92,4 @@ def test_corrupt_inputs_are_recorded_and_skipped(tmp_path):
     assert any("blob.txt" in f["input"] and "binary" in f["reason"] for f in failures)
     events = _events(out)
     assert any(e[0] == "r1" and e[3] == "RUSMIL" and e[4] == "UKR" for e in events)
+    assert any(e[0] == "p1" and e[2] == "112" for e in events)  # Parquet records are read too
