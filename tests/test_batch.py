@@ -93,3 +93,23 @@ def test_corrupt_inputs_are_recorded_and_skipped(tmp_path):
     events = _events(out)
     assert any(e[0] == "r1" and e[3] == "RUSMIL" and e[4] == "UKR" for e in events)
     assert any(e[0] == "p1" and e[2] == "112" for e in events)  # Parquet records are read too
+
+
+def test_loading_a_batch_result_equals_ingesting_the_files(tmp_path):
+    import duckdb
+
+    out = tmp_path / "out"
+    _run(["batch", ROOT / "examples", out, "--local-workers", "2", "--partition-size", "6"], check=True)
+    _run(["ingest", out, "--db", tmp_path / "b.duckdb"], check=True)
+    _run(["ingest", ROOT / "examples", "--db", tmp_path / "c.duckdb"], check=True)
+    again = _run(["ingest", out, "--db", tmp_path / "b.duckdb"], check=True)
+    assert "0 new" in again.stderr
+
+    def counts(db):
+        con = duckdb.connect(str(db), read_only=True)
+        got = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "clusters", "alerts")]
+        got.append(sorted(con.execute("SELECT source, target, start, kind FROM alerts").fetchall()))
+        con.close()
+        return got
+
+    assert counts(tmp_path / "b.duckdb") == counts(tmp_path / "c.duckdb")

@@ -302,22 +302,16 @@ def ingest(
     from .jobs import ingest as run
 
     if len(paths) == 1 and paths[0].is_dir() and _is_batch_result(paths[0]):
-        from .store.export import read_batch
+        from .jobs import load_batch
 
         store = _store(db)
-        arts = read_batch(paths[0])
-        results = []
-        for i in range(0, len(arts), batch):
-            results += store.put_articles(arts[i:i + batch])
-        from .signals import detect, save_alerts
-
-        n_alerts = save_alerts(store.con, detect(store.con))
+        rep = load_batch(paths[0], store, batch_size=batch)
         counts = store.counts()
         store.close()
-        err.print(f"tocsin: loaded a batch result: {results.count('new')} new, "
-                  f"{results.count('replaced')} replaced, {results.count('unchanged')} unchanged "
-                  f"article(s); {n_alerts} alerts; database now holds {counts['articles']} articles, "
-                  f"{counts['events']} events, {counts['clusters']} clusters")
+        err.print(f"tocsin: loaded a batch result: {rep.new} new, {rep.replaced} replaced, "
+                  f"{rep.unchanged} unchanged article(s); {rep.events} event(s) stored; database now "
+                  f"holds {counts['articles']} articles, {counts['events']} events, "
+                  f"{counts['clusters']} clusters, {counts['alerts']} alerts")
         return
     n_files = sum(1 for _ in iter_files(paths))
     store = _store(db)

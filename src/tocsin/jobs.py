@@ -84,3 +84,20 @@ def ingest(paths: Iterable[str | Path], store, *, coder=None, workers: int = 1,
 
         rep.alerts = save_alerts(store.con, detect(store.con))
     return rep
+
+
+def load_batch(path: str | Path, store, *, batch_size: int = 16) -> IngestReport:
+    """Store a `tocsin batch` result (Parquet) through the same path as coded articles, then
+    refresh the alerts."""
+    from .signals import detect, save_alerts
+    from .store.export import read_batch
+
+    rep = IngestReport()
+    arts = read_batch(path)
+    for i in range(0, len(arts), batch_size):
+        chunk = arts[i:i + batch_size]
+        for art, result in zip(chunk, store.put_articles(chunk)):
+            setattr(rep, result, getattr(rep, result) + 1)
+            rep.events += len(art.events) if result != "unchanged" else 0
+    rep.alerts = save_alerts(store.con, detect(store.con))
+    return rep
