@@ -97,7 +97,12 @@ def run_batch(inputs: list[str], out_dir: str | Path, *, scheduler: str | None =
         futures = [client.submit(code_partition, p, str(out), settings, key=f"tocsin-{p.id}", pure=False)
                    for p in todo]
         for fut in as_completed(futures):
-            res = fut.result()
+            try:
+                res = fut.result()
+            except Exception as exc:  # a partition whose worker died (KilledWorker) or raised
+                rep.input_errors.append(f"[T004] partition {fut.key}: {exc.__class__.__name__}: "
+                                        f"{str(exc)[:200]} (re-run to retry it)")
+                continue
             results.append(res)
             rep.done += 1
             rep.articles += res["articles"]
