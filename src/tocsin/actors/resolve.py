@@ -36,6 +36,9 @@ PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4,
             "adjective": 6, "place": 7}
 AFFILIATION = {"pro", "anti"}
 LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
+GROUP_HEADS = {"party", "group", "leader", "member", "official", "unit", "activist", "supporter",
+               "faction", "movement", "coalition", "bloc", "wing", "body", "agency", "people",
+               "delegation", "representative", "figure", "circle", "camp", "side"}
 QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
                   "millions", "dozen", "dozens", "score", "scores", "member", "some", "many",
                   "most", "all", "group", "number", "majority", "handful", "several", "none",
@@ -276,7 +279,7 @@ class Resolver:
             if role_entry.names_person and h.tag_ in {"NN", "NNP"} and det in {"the", None} \
                     and memory.last_person is not None and role_on_head:
                 return Mention(memory.last_person, text, span[0], span[1], "coreference")
-            if role_on_head or h.pos_ == "NOUN":  # "opposition parties in Nepal"
+            if role_on_head or h.lemma_.lower() in GROUP_HEADS:  # "opposition parties in Nepal"
                 located = self._location(h, matches, when)
                 if located is not None:  # "rebels in the Ivory Coast", "students throughout Indonesia"
                     code = located + role_entry.role

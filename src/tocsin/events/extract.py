@@ -355,6 +355,20 @@ class Extractor:
                 return got
         return []
 
+    def _subtree_actors(self, tok, res, ctx) -> list[Mention]:
+        """Actors named by name (not by context) in a predicate's own clause, in order."""
+        out = []
+        for t in tok.subtree:
+            if t.i not in res.matches or t.dep_ == "compound" or t.i == tok.i:
+                continue
+            m = res.matches[t.i]
+            if m.best() is None or t.i != m.end - 1:
+                continue
+            for g in self._resolve(t, res, ctx):
+                if g.actor.code and g.how not in {"context", "coreference", "pronoun"}:
+                    out.append(g)
+        return out
+
     def _place_target(self, tok, res, sources) -> list[Mention]:
         holders = [tok, *[c for c in tok.children if c.dep_ in OBJ]]
         for h in holders:
@@ -454,8 +468,12 @@ class Extractor:
                             raw.append((cand, s, t, e.id, e.code, conf * 0.9))
                 continue
             if not targets and e.code[:2] == "14":
-                # a protest with no named target is, by CAMEO convention, against the government
-                # of the protesters' own country
+                # a protest is against whoever the sentence names ("in defiance of Chinese
+                # authorities"), else, by CAMEO convention, the government of the protesters' own country
+                named = [m for m in self._subtree_actors(cand.tok, res, ctx)
+                         if all(m.actor.primary != s.actor.primary for s in sources)]
+                targets = named[:1]
+            if not targets and e.code[:2] == "14":
                 targets = [Mention(Actor(s.actor.primary + "GOV", self.resolver._display(s.actor.primary + "GOV", None), "role"),
                                    "", 0, 0, "default") for s in sources[:1]
                            if s.actor.code and s.actor.primary in self.resolver.kb.country_names
