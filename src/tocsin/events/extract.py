@@ -88,6 +88,18 @@ DEONTIC = {"must", "should"}
 FUTURE = {"will", "would", "shall", "'ll", "wo"}
 
 
+def _complement_path(tok, frame) -> bool:
+    """Whether `tok` is in the frame's complement through clauses only (xcomp, ccomp, conj...)."""
+    while tok.i != frame.i:
+        if tok.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "aux", "dobj"} or \
+                (tok.dep_ == "dobj" and tok.pos_ != "VERB"):
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def has_future(tok) -> bool:
     if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in tok.children):
         return True
@@ -612,6 +624,12 @@ class Extractor:
                 drop.add(k)
                 continue
             frame = next((a for a in tok.ancestors if a.i in frames), None)
+            if frame is not None and not _complement_path(tok, frame):
+                # "offered to hand over nationals suspected of blowing up a plane": the bombing
+                # hangs on a noun, it is not what was offered: it does not shape the frame's code
+                if frames[frame.i] in {"intent", "demand", "deny"}:
+                    drop.add(k)
+                continue
             if frame is None:
                 if has_future(tok) and not has_negation(tok):
                     # "Finland will give Tanzania a grant": a stated intention (03x/13x)
@@ -723,7 +741,9 @@ class Extractor:
             if tgt is not None and src.actor.code and tgt.actor.code == src.actor.code:
                 res.rejected.append(Rejection(tok.text, rule, "source and target are the same actor"))
                 continue
-            if rule == "cond-threat":
+            if rule in {"cond-threat", "future-intent"}:
+                # the threat or the stated intention is itself asserted, though what it is about
+                # has not happened
                 status, speech = "asserted", self._speech_above(tok, frames)
             else:
                 status, speech = clause_status(tok, frames)
