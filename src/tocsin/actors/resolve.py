@@ -186,6 +186,11 @@ class Resolver:
             return Mention(ref, h.text, h.idx - sent_start, h.idx + len(h) - sent_start, "pronoun")
         if h.tag_ in {"WP", "WDT"} and h.head.dep_ == "relcl":
             return self._resolve_one(h.head.head, matches, memory, when)
+        if h.pos_ == "VERB" and h.dep_ in {"nsubj", "nsubjpass"}:
+            # "The Red Cross operating in Iraq said": the parser made the participle the subject
+            inner = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            if inner is not None:
+                return self._resolve_one(inner, matches, memory, when, avoid)
         if (h.lemma_.lower() in QUANTITY_HEADS or h.tag_ == "CD") and h.pos_ != "PROPN":
             # "Tens of thousands of students throughout Indonesia", "Members of the opposition"
             of = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -120,7 +120,7 @@ def has_deontic(tok) -> bool:
 
 
 RECEIVING_VERBS = {"draw", "receive", "face", "attract", "earn", "suffer", "undergo", "get"}
-LOCATED_ROOTS = {"07", "15", "17", "18", "19", "20"}
+LOCATED_ROOTS = {"07", "15", "16", "17", "18", "19", "20"}
 ASSAULT_LEMMAS = {"kill", "wound", "injure", "murder", "attack", "shoot", "stab", "beat", "ambush"}
 BOMB_WORDS = {"bomb", "bombing", "explosive", "explosion", "ied", "blast", "bomber"}
 CLAIM_LEMMAS = {"claim", "allege", "insist", "charge", "contend", "assert", "maintain", "argue"}
@@ -353,6 +353,10 @@ class Extractor:
                 got = resolve(p, res, ctx)
                 if got:
                     return got
+                for q in _pobjs(p, ("against", "on", "upon", "toward", "towards")):
+                    got = resolve(q, res, ctx)  # "called for sanctions against Nigeria"
+                    if got:
+                        return got
         if e.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                 tok.head.head.pos_ == "VERB" and _dobj(tok.head.head) is not None:
             got = resolve(_dobj(tok.head.head), res, ctx)  # "engaged peacekeepers in a firefight"
@@ -738,6 +742,12 @@ class Extractor:
         sent_start = sent.start_char
         for cand, src, tgt, rule, code, conf in raw:
             tok = cand.tok
+            if tgt is not None and src.actor.code and tgt.actor.code == src.actor.code and \
+                    tgt.how in {"capital", "place"} and code[:2] in LOCATED_ROOTS:
+                # "extended the curfew in Abidjan": done to the people of the place, not its government
+                code_cvl = src.actor.primary + "CVL"
+                tgt = Mention(Actor(code_cvl, self.resolver._display(code_cvl, None), "role"), tgt.text,
+                              tgt.start, tgt.end, "place")
             if tgt is not None and src.actor.code and tgt.actor.code == src.actor.code:
                 res.rejected.append(Rejection(tok.text, rule, "source and target are the same actor"))
                 continue
