@@ -44,11 +44,11 @@ def test_seed_page_metadata_and_chrome():
 
 def test_cameo_examples_floor(coder):
     rep = evaluate(need_shared(EVAL / "cameo_examples.jsonl"), coder)
-    assert rep.levels["root"].recall >= 0.64
-    assert rep.levels["dyad+root"].f1 >= 0.42
+    assert rep.levels["root"].recall >= 0.66
+    assert rep.levels["dyad+root"].f1 >= 0.45
 
 
 def test_conflibert_quad_floor(coder):
     rep = evaluate(need_shared(EVAL / "conflibert" / "cameo_class_test.tsv"), coder)
-    assert rep.quad["accuracy"] >= 0.64
+    assert rep.quad["accuracy"] >= 0.67
     assert sum(map(sum, rep.quad["confusion"])) == 451
