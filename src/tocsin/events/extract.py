@@ -300,8 +300,10 @@ class Extractor:
                 return []  # "the invasion drew condemnation": the subject is who is condemned
             if tok.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in {"in", "into", "for", "of", "during"} \
                     and h.head.pos_ in {"VERB", "ADJ"} and h.head.i not in cands:
-                # "engaged peacekeepers in a firefight", "responsible for mass killings"
-                s = self._subject_token(h.head, cands)
+                # "engaged peacekeepers in a firefight", "responsible for mass killings",
+                # "were engaged in ethnic cleansing" (a stative passive: its subject acts)
+                s = self._subject_token(h.head, cands) or next(
+                    (c for c in h.head.children if c.dep_ == "nsubjpass"), None)
                 return self._resolve(s, res, ctx) if s is not None else []
             if tok.dep_ in OBJ and h.pos_ == "VERB" and (h.lemma_ in LIGHT_VERBS or h.i not in cands):
                 # "launched an attack", "renewed negotiations": the verb's subject acts
