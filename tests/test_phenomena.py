@@ -166,3 +166,9 @@ def test_negated_own_threat_stays_a_negated_threat(code):
     events = code('"Russia is not threatening anyone," the spokesman said.')
     assert [e for e in events if e.root == "13" and e.status == "negated"]
     assert not [e for e in events if e.root == "12"]
+
+
+def test_failing_to_act_is_negated(code):
+    events = code("The European Union failed to renew sanctions against Belarus.")
+    renew = [e for e in events if e.root == "16"]
+    assert renew and all(e.status == "negated" for e in renew)

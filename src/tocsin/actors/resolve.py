@@ -273,7 +273,7 @@ class Resolver:
             return Mention(actor, text, span[0], span[1], "surname")
         if role_entry is not None and role_entry.names_person and h.pos_ == "PROPN" and not role_on_head:
             # "Ousted President Askar Akayev": a title with no country takes the context's country
-            country = memory.main_country(exclude=affiliated)
+            country = memory.main_country(exclude=affiliated | avoid)
             if country is not None:
                 actor = Actor(country + role_entry.role, text_of_name(h), "person")
                 memory.surnames[h.text] = actor

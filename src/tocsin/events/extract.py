@@ -225,7 +225,7 @@ class Extractor:
         got = res.cache.get(tok.i)
         if got is None:
             got = res.cache[tok.i] = self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report)
-        if avoid and any(m.how == "context" and m.actor.primary in avoid for m in got):
+        if avoid and any(m.how in {"context", "title+context"} and m.actor.primary in avoid for m in got):
             # a target taken from the context must not be the source's own country
             return self.resolver.resolve(tok, res.matches, ctx.memory, ctx.report, avoid=avoid)
         return got
@@ -332,7 +332,7 @@ class Extractor:
                 got = resolve(obj, res, ctx)
                 if got:
                     return got
-                got = self._owner(obj, res, ctx)
+                got = self._owner(obj, res, ctx, avoid)
                 if got:  # "rejected calls by East Germany", "criticised Sweden's decision"
                     return got
                 for p in _pobjs(obj, ("against", "on", "upon", "toward", "towards", "to", "with")):
@@ -405,16 +405,16 @@ class Extractor:
                                         span[0], span[1], "place")]
         return []
 
-    def _owner(self, noun, res, ctx) -> list[Mention]:
+    def _owner(self, noun, res, ctx, avoid: frozenset[str] = frozenset()) -> list[Mention]:
         """The actor a thing belongs to: "Sweden's decision", "calls by Kofi Annan", "demands
         from Hutu rebels", "the plan of the government"."""
         for c in noun.children:
             if c.dep_ == "poss":
-                got = self._resolve(c, res, ctx)
+                got = self._resolve(c, res, ctx, avoid)
                 if got:
                     return got
         for p in _pobjs(noun, ("by", "from", "of")):
-            got = self._resolve(p, res, ctx)
+            got = self._resolve(p, res, ctx, avoid)
             if got:
                 return [m for m in got if m.how not in {"context"}]
         return []
@@ -469,8 +469,8 @@ class Extractor:
                 res.rejected.append(Rejection(cand.tok.text, e.id, "no source actor"))
                 continue
             avoid = frozenset(m.actor.primary for m in sources if m.actor.code)
-            if e.code[:2] not in {"18", "19", "20"} or not any(c not in avoid for c in ctx.memory.current):
-                avoid = frozenset()  # only violence across a border keeps victims off the attacker's side
+            if not any(c not in avoid for c in ctx.memory.current):
+                avoid = frozenset()  # with no other country in the sentence, the context may be the source's
             targets = self._targets(cand, res, ctx, avoid)
             conf = 0.9 if e.pos == "VERB" else 0.75
             if not targets and e.embeds and e.code and e.code != "010":
