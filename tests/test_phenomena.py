@@ -172,3 +172,9 @@ def test_failing_to_act_is_negated(code):
     events = code("The European Union failed to renew sanctions against Belarus.")
     renew = [e for e in events if e.root == "16"]
     assert renew and all(e.status == "negated" for e in renew)
+
+
+def test_language_communities_are_civilians_where_they_live(code):
+    events = code("Putin accused Kyiv of persecuting Russian speakers in Ukraine.", date="2022-02-21")
+    persecution = [e for e in events if e.root in {"17", "18"}]
+    assert persecution and persecution[0].target.actor.code == "UKRCVL"

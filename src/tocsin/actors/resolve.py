@@ -36,6 +36,8 @@ PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4,
             "adjective": 6, "place": 7}
 AFFILIATION = {"pro", "anti"}
 LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
+# "Russian speakers", "the Hungarian minority": people of a language or ethnicity, not the state
+COMMUNITY_HEADS = {"speaker", "minority", "diaspora", "community", "population", "expatriate"}
 GROUP_HEADS = {"party", "group", "leader", "member", "official", "unit", "activist", "supporter",
                "faction", "movement", "coalition", "bloc", "wing", "body", "agency", "people",
                "delegation", "representative", "figure", "circle", "camp", "side"}
@@ -221,7 +223,8 @@ class Resolver:
                 continue
             if e.kind == "person" and not (m.start <= h.i < m.end) and h.pos_ == "PROPN":
                 continue  # a first name inside a longer name ("Omar" in "Omar Al Bashir")
-            if e.kind == "adjective" and any(t.lower_ == "ethnic" for t in toks) and m.start <= h.i:
+            if e.kind == "adjective" and m.start <= h.i and (
+                    any(t.lower_ == "ethnic" for t in toks) or h.lemma_.lower() in COMMUNITY_HEADS):
                 # "ethnic Albanians in south Serbia": an ethnicity, not the state
                 if e.actor is not None:
                     affiliated.add(e.actor.primary)
