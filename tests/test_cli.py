@@ -90,3 +90,9 @@ def test_store_commands_end_to_end(tmp_path):
     assert top and {"source", "target", "change"} <= set(top[0])
     bad = _tocsin("events", "--dyad", "RUSSIA", "--db", db, check=False)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_explain_says_why_an_inner_event_is_not_coded_on_its_own():
+    out = _tocsin("explain", "Israel refused to meet Jordan's king.").stdout
+    assert "absorbed: what 'refused' refuses or denies" in out
+    assert "EVENT ISR" in out

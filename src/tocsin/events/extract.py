@@ -22,7 +22,7 @@ from ..codebook import Codebook
 from ..model import Actor, Event, Mention
 from .dates import event_date, is_time_prep
 from .lexicon import Lexicon, Predicate
-from .frames import NON_STATE_ROLES, READY_ADJ, Candidate, FrameRules, same_side
+from .frames import NON_STATE_ROLES, READY_ADJ, Candidate, FrameRules, Rejection, same_side
 from .status import clause_status
 
 SUBJ = {"nsubj", "csubj"}
@@ -37,11 +37,6 @@ DEFAULT_TARGET_PREPS = ("on", "against", "to", "with", "into", "in", "toward", "
 
 
 
-@dataclass
-class Rejection:
-    trigger: str
-    rule: str
-    reason: str
 
 
 @dataclass

@@ -22,6 +22,13 @@ class Candidate:
     entry: Predicate
 
 
+@dataclass
+class Rejection:
+    trigger: str
+    rule: str
+    reason: str
+
+
 _COND = Predicate(id="cond-threat", lemma="", pos="VERB", code="130", particle=None,
                   objects=frozenset(), preps=(), target="object", embeds=None, negative=False)
 
@@ -167,19 +174,24 @@ class FrameRules:
                         cond_clauses |= {t.i for t in c.subtree}
         out = list(raw)
         drop: set[int] = set()
+
+        def absorb(k: int, reason: str) -> None:
+            drop.add(k)
+            res.rejected.append(Rejection(raw[k][0].tok.text, raw[k][3], "absorbed: " + reason))
+
         for k, (cand, src, tgt, rule, code, conf) in enumerate(raw):
             tok = cand.tok
             if rule == "cond-threat":
                 continue
             if tok.i in cond_clauses:
-                drop.add(k)
+                absorb(k, "the condition of a threat (coded as the threat)")
                 continue
             frame = next((a for a in tok.ancestors if a.i in frames), None)
             if frame is not None and not _complement_path(tok, frame):
                 # "offered to hand over nationals suspected of blowing up a plane": the bombing
                 # hangs on a noun, it is not what was offered: it does not shape the frame's code
                 if frames[frame.i] in {"intent", "demand", "deny"}:
-                    drop.add(k)
+                    absorb(k, f"inside the {frames[frame.i]} frame of '{frame.text}' but not its complement")
                 continue
             if frame is None:
                 if has_future(tok) and not has_negation(tok):
@@ -193,7 +205,7 @@ class FrameRules:
             if kind in {"demand", "deny"} and frame.i in frame_events:
                 # "refused to meet X", "denied committing genocide": the refusal or denial is the
                 # event; what was refused or denied is not a second one
-                drop.add(k)
+                absorb(k, f"what '{frame.text}' {('asks for' if kind == 'demand' else 'refuses or denies')} (coded as that act)")
                 continue
             speaker = None
             if kind in {"intent", "say"}:
@@ -202,7 +214,7 @@ class FrameRules:
                 speaker = got[0] if got else None
             if kind == "say" and speaker is not None and speaker.actor.code and src.actor.code \
                     and not same_side(speaker.actor.code, src.actor.code) and has_deontic(tok):
-                drop.add(k)  # the demand is coded by _speech_rules
+                absorb(k, f"demanded by the speaker of '{frame.text}' (coded as a demand)")
                 continue
             own = speaker is not None and src.actor.code and speaker.actor.code and \
                 same_side(speaker.actor.code, src.actor.code)
@@ -219,7 +231,7 @@ class FrameRules:
                         new = None  # a threat stays a threat whatever its condition offers
                 if new is None:
                     if frame_family in {"03", "13"}:
-                        drop.add(k)
+                        absorb(k, f"the content of '{frame.text}' (its code carries no intention)")
                     continue
                 if j is not None and frame_family in {"03", "13"}:
                     fc, fs, ft, frule, _, fconf = out[j]
@@ -227,7 +239,7 @@ class FrameRules:
                 else:
                     fcand = Candidate(frame, by_tok[frame.i].entry if frame.i in by_tok else _COND)
                     out.append((fcand, src, tgt, "intent", new, conf * 0.85))
-                drop.add(k)
+                absorb(k, f"an intention stated by '{frame.text}' (coded as {new})")
         return [r for k, r in enumerate(out) if k not in drop]
 
     def _deontic_subjects(self, speech_tok, spk, res, ctx) -> list[Mention]:
