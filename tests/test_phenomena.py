@@ -178,3 +178,10 @@ def test_language_communities_are_civilians_where_they_live(code):
     events = code("Putin accused Kyiv of persecuting Russian speakers in Ukraine.", date="2022-02-21")
     persecution = [e for e in events if e.root in {"17", "18"}]
     assert persecution and persecution[0].target.actor.code == "UKRCVL"
+
+
+def test_wanting_another_actor_to_act_is_an_appeal(code):
+    events = code("Poland wants Germany to send tanks to Ukraine.")
+    ds = dyads(events)
+    assert ("POL", "DEU", "02", "asserted") in ds
+    assert not [d for d in ds if d[0] == "DEU" and d[3] == "asserted"]

@@ -73,6 +73,9 @@ def _pobjs(tok, preps) -> list:
     return out
 
 
+# "urged X to", "wants X to": the object of these verbs does what the infinitive says
+OBJECT_CONTROL = {"urge", "ask", "call", "tell", "order", "force", "invite", "persuade", "press",
+                  "want", "expect", "encourage", "allow", "help", "need", "pressure", "push"}
 RECEIVING_VERBS = {"draw", "receive", "face", "attract", "earn", "suffer", "undergo", "get"}
 LOCATED_ROOTS = {"07", "15", "16", "17", "18", "19", "20"}
 ASSAULT_LEMMAS = {"kill", "wound", "injure", "murder", "attack", "shoot", "stab", "beat", "ambush"}
@@ -200,7 +203,7 @@ class Extractor(FrameRules):
         if dep == "conj":
             return self._subject_token(head, cands, depth + 1)
         if dep in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            if dep == "xcomp" and _dobj(head) is not None and head.lemma_ in {"urge", "ask", "call", "tell", "order", "force", "invite", "persuade", "press"}:
+            if dep == "xcomp" and _dobj(head) is not None and head.lemma_ in OBJECT_CONTROL:
                 return _dobj(head)
             return self._subject_token(head, cands, depth + 1)
         if dep == "xcomp":
@@ -387,6 +390,19 @@ class Extractor(FrameRules):
         for cand in cands:
             e = cand.entry
             if e.negative and e.code is None:
+                continue
+            comp = next((c for c in cand.tok.children if c.dep_ in {"xcomp", "ccomp"}
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            who = _dobj(cand.tok) or (next((c for c in comp.children if c.dep_ == "nsubj"), None)
+                                      if comp is not None else None)
+            if e.code is None and e.embeds == "intent" and comp is not None and who is not None:
+                # "Sharon wants Germany to pay": wanting someone else to act is an appeal to them
+                wanter = self._sources(cand, by_tok, res, ctx)
+                wanted = self._resolve(who, res, ctx)
+                for w in wanter[:1]:
+                    for t in wanted:
+                        if w.actor.code and t.actor.code and not same_side(w.actor.code, t.actor.code):
+                            raw.append((cand, w, t, "want-appeal", "020", 0.7))
                 continue
             if e.code is None or (e.embeds == "say" and e.code == "010"):
                 continue  # plain speech verbs are coded by _speech_rules, from their content

@@ -216,6 +216,14 @@ class FrameRules:
                     and not same_side(speaker.actor.code, src.actor.code) and has_deontic(tok):
                 absorb(k, f"demanded by the speaker of '{frame.text}' (coded as a demand)")
                 continue
+            if kind == "intent" and speaker is not None and speaker.actor.code and src.actor.code \
+                    and not same_side(speaker.actor.code, src.actor.code) \
+                    and tok.dep_ in {"xcomp", "ccomp"}:
+                # "Sharon wants Germany to pay": wanting someone else to act is an appeal to them
+                out.append((Candidate(frame, by_tok[frame.i].entry if frame.i in by_tok else _COND),
+                            speaker, src, "want-appeal", "020", conf * 0.8))
+                absorb(k, f"what '{frame.text}' wants another actor to do (coded as an appeal)")
+                continue
             own = speaker is not None and src.actor.code and speaker.actor.code and \
                 same_side(speaker.actor.code, src.actor.code)
             if kind == "intent" or (kind == "say" and own and status in {"hypothetical", "negated"}):
