@@ -185,3 +185,15 @@ def test_wanting_another_actor_to_act_is_an_appeal(code):
     ds = dyads(events)
     assert ("POL", "DEU", "02", "asserted") in ds
     assert not [d for d in ds if d[0] == "DEU" and d[3] == "asserted"]
+
+
+def test_one_state_reporting_another_states_hostile_act_accuses_it(code):
+    events = code("Ukraine's commander said Russian battalions were deployed near the border.")
+    ds = dyads(events)
+    assert ("UKR", "RUS", "11", "asserted") in ds
+    assert [d for d in ds if d[0] == "RUS" and d[2] == "15" and d[3] == "alleged"]
+
+
+def test_police_reporting_an_attack_is_not_an_accusation(code):
+    events = code("Three civilians were killed by a car bomb in Basra, Iraqi police said.")
+    assert not [e for e in events if e.code == "112"]

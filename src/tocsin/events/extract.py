@@ -73,6 +73,11 @@ def _pobjs(tok, preps) -> list:
     return out
 
 
+# Posture verbs whose passive subject, when it is a force, is the actor ("troops were massed").
+SELF_MOVING = {"deploy", "mass", "amass", "station", "concentrate", "move", "position", "send",
+               "redeploy", "build", "gather", "muster"}
+FORCE_WORDS = {"troop", "force", "soldier", "group", "battalion", "brigade", "division", "unit",
+               "tank", "warship", "ship", "missile", "army", "regiment", "jet", "aircraft"}
 # "urged X to", "wants X to": the object of these verbs does what the infinitive says
 OBJECT_CONTROL = {"urge", "ask", "call", "tell", "order", "force", "invite", "persuade", "press",
                   "want", "expect", "encourage", "allow", "help", "need", "pressure", "push"}
@@ -195,7 +200,10 @@ class Extractor(FrameRules):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if tok.lemma_ in SELF_MOVING and passive.lemma_ in FORCE_WORDS:
+                return passive  # "28 Russian battalions were deployed": the forces are the actor
             return None  # passive without agent: the actor is unknown
         dep, head = tok.dep_, tok.head
         if head.i == tok.i:
@@ -270,7 +278,8 @@ class Extractor(FrameRules):
         if e.pos == "VERB" and not e.objects:
             obj = _dobj(tok)
             if obj is None:
-                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"
+                            and not (tok.lemma_ in SELF_MOVING and c.lemma_ in FORCE_WORDS)), None)
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "dative"), None)
             if obj is not None:

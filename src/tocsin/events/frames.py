@@ -86,6 +86,12 @@ def same_side(a: str, b: str) -> bool:
     return a[:3] == b[:3] and a[3:6] not in NON_STATE_ROLES and b[3:6] not in NON_STATE_ROLES
 
 
+def _state_against_state(spk: Mention, other: Mention) -> bool:
+    a, b = spk.actor.code, other.actor.code
+    return bool(a and b) and a[:3] != b[:3] and a[3:6] not in NON_STATE_ROLES \
+        and b[3:6] not in NON_STATE_ROLES and spk.actor.kind != "organization"
+
+
 class FrameRules:
     """Rules over embedding predicates (speech, intent, demand, denial, condition)."""
 
@@ -145,7 +151,10 @@ class FrameRules:
             if demanded:  # "X said Y must do Z": a demand on Y
                 for d in demanded:
                     out.append((cand, spk, d, "say-demand", "100", 0.7))
-            elif hostile and cand.tok.lemma_ in CLAIM_LEMMAS:
+            elif hostile and (cand.tok.lemma_ in CLAIM_LEMMAS or _state_against_state(spk, hostile[0])):
+                # a claim accuses; so does one state saying another state did something hostile
+                # ("Khomchak said Russian groups were deployed"); a report of a domestic attack
+                # by the police or witnesses does not
                 # only a claim accuses: "said"/"reported" an act is reporting it (alleged status)
                 out.append((cand, spk, hostile[0], "say-accuse", "112", 0.7))
             elif not coded and e.code == "010" and spk.how not in {"context", "location"}:
