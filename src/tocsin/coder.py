@@ -87,13 +87,12 @@ class Coder:
             for art in articles:
                 units = self._units(art)
                 for k, u in enumerate(units):
-                    yield u.text, (art, k, len(units))
+                    yield u.text, (art, u, k, len(units))
 
         memory, sent_index = DocMemory(), 0
-        for doc, (art, k, n) in self.nlp.pipe(stream(), as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, (art, unit, k, n) in self.nlp.pipe(stream(), as_tuples=True, batch_size=BATCH_SIZE):
             if k == 0:
                 memory, sent_index = DocMemory(), 0
-            unit = self._units(art)[k]
             ctx = Context(art.id, unit.id, unit.date or art.report_date, art.outlet, memory)
             for sent in doc.sents:
                 art.events.extend(self.extractor.sentence(sent, sent_index, ctx).events)

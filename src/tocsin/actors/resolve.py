@@ -35,6 +35,10 @@ NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod",
 PRIORITY = {"person": 0, "group": 1, "organization": 2, "seat": 3, "capital": 4, "country": 5,
             "adjective": 6, "place": 7}
 AFFILIATION = {"pro", "anti"}
+ROLE_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
+              "REB": "rebels", "SEP": "separatists", "OPP": "opposition", "CVL": "civilians",
+              "MED": "media", "JUD": "judiciary", "LEG": "legislature", "BUS": "business",
+              "REF": "refugees"}
 LOCATION_PREPS = {"in", "from", "throughout", "across", "inside"}
 # "Russian speakers", "the Hungarian minority": people of a language or ethnicity, not the state
 COMMUNITY_HEADS = {"speaker", "minority", "diaspora", "community", "population", "expatriate"}
@@ -355,10 +359,7 @@ class Resolver:
         role = code[3:]
         if not role:
             return base
-        desc = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
-                "REB": "rebels", "SEP": "separatists", "OPP": "opposition", "CVL": "civilians",
-                "MED": "media", "JUD": "judiciary", "LEG": "legislature", "BUS": "business",
-                "REF": "refugees"}.get(role[:3], role[:3].lower())
+        desc = ROLE_NAMES.get(role[:3], role[:3].lower())
         return f"{base} {desc}"
 
 

@@ -57,10 +57,6 @@ class Context:
     memory: DocMemory
 
 
-def _children(tok, deps) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 def _dobj(tok):
     return next((c for c in tok.children if c.dep_ in OBJ), None)
 
@@ -268,10 +264,6 @@ class Extractor(FrameRules):
 
     def _targets(self, cand: Candidate, res, ctx, avoid: frozenset[str] = frozenset()) -> list[Mention]:
         tok, e = cand.tok, cand.entry
-        _res = self._resolve
-
-        def resolve(t, r, c):
-            return _res(t, r, c, avoid)
 
         if e.target == "none":
             return []
@@ -283,20 +275,20 @@ class Extractor(FrameRules):
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "dative"), None)
             if obj is not None:
-                got = resolve(obj, res, ctx)
+                got = self._resolve(obj, res, ctx, avoid)
                 if got:
                     return got
                 got = self._owner(obj, res, ctx, avoid)
                 if got:  # "rejected calls by East Germany", "criticised Sweden's decision"
                     return got
                 for p in _pobjs(obj, ("against", "on", "upon", "toward", "towards", "to", "with")):
-                    got = resolve(p, res, ctx)  # "threatened action against the Soviet Union"
+                    got = self._resolve(p, res, ctx, avoid)  # "threatened action against the Soviet Union"
                     if got:
                         return got
         if e.objects:
             dative = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}), None)
             if dative is not None:  # "give Tanzania a grant"
-                got = resolve(dative, res, ctx)
+                got = self._resolve(dative, res, ctx, avoid)
                 if got:
                     return got
         preps = e.preps or (DEFAULT_TARGET_PREPS if e.objects else ())
@@ -306,22 +298,22 @@ class Extractor(FrameRules):
             holders.append(obj)
         for holder in holders:
             for p in _pobjs(holder, preps):
-                got = resolve(p, res, ctx)
+                got = self._resolve(p, res, ctx, avoid)
                 if got:
                     return got
                 for q in _pobjs(p, ("against", "on", "upon", "toward", "towards")):
-                    got = resolve(q, res, ctx)  # "called for sanctions against Nigeria"
+                    got = self._resolve(q, res, ctx, avoid)  # "called for sanctions against Nigeria"
                     if got:
                         return got
         if e.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                 tok.head.head.pos_ == "VERB" and _dobj(tok.head.head) is not None:
-            got = resolve(_dobj(tok.head.head), res, ctx)  # "engaged peacekeepers in a firefight"
+            got = self._resolve(_dobj(tok.head.head), res, ctx, avoid)  # "engaged peacekeepers in a firefight"
             if got:
                 return got
         if e.objects and _dobj(tok) is not None:
             # "expelled Russian diplomats": the object itself names the target, but only by a
             # name or adjective, never by the document's context ("deployed troops")
-            got = [m for m in resolve(_dobj(tok), res, ctx)
+            got = [m for m in self._resolve(_dobj(tok), res, ctx, avoid)
                    if m.how not in {"context", "coreference", "pronoun", "unknown"}]
             if got:
                 return got

@@ -1,6 +1,6 @@
 """Signals: dyad series, tension index, escalation detection."""
 
 from .detect import Alert, Settings, detect, save_alerts
-from .series import PERIODS, active_dyads, dyad_series
+from .series import PERIODS, all_series, dyad_series
 
-__all__ = ["PERIODS", "Alert", "Settings", "active_dyads", "detect", "dyad_series", "save_alerts"]
+__all__ = ["PERIODS", "Alert", "Settings", "all_series", "detect", "dyad_series", "save_alerts"]

@@ -84,14 +84,6 @@ def dyad_series(con, source: str, target: str, *, by: str = "week", start: date 
     return [_finish(dict(zip(cols, r))) for r in cur.fetchall()]
 
 
-def active_dyads(con, *, min_clusters: int = 2) -> list[tuple[str, str]]:
-    rows = con.execute(
-        "SELECT source_primary, target_primary FROM clusters WHERE target_primary IS NOT NULL "
-        "AND source_primary <> target_primary AND day IS NOT NULL GROUP BY 1, 2 "
-        "HAVING count(*) >= ? ORDER BY count(*) DESC", [min_clusters]).fetchall()
-    return [(a, b) for a, b in rows]
-
-
 def all_series(con, *, by: str = "week", min_clusters: int = 2) -> dict[tuple[str, str], list[dict]]:
     """The series of every active dyad in one pass (the same columns as `dyad_series`): one
     aggregate query, then gaps filled in Python over the common range of periods."""

@@ -68,6 +68,7 @@ class Store:
         import duckdb
 
         self.path = db_path(path)
+        self._column_cache: dict[str, list] = {}
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             migrate(self.con)
@@ -170,7 +171,7 @@ class Store:
     def _columns(self, table: str) -> list[tuple[str, object]]:
         import pyarrow as pa
 
-        cache = self.__dict__.setdefault("_column_cache", {})
+        cache = self._column_cache
         if table not in cache:
             rows = self.con.execute(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
