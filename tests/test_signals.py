@@ -58,7 +58,9 @@ def test_surge_and_ladder_alerts(tmp_path):
     assert ("ladder", str(surge)) in kinds
     assert all(a.start == str(surge) for a in alerts)
     surge_alert = next(a for a in alerts if a.kind == "surge")
-    assert surge_alert.events and surge_alert.level in {"high", "severe", "elevated"}
+    assert surge_alert.events and surge_alert.score >= 3.0
+    ladder = next(a for a in alerts if a.kind == "ladder")
+    assert [e["root"] for e in ladder.events] == ["15"] and ladder.level == "high"
 
 
 def test_no_alert_on_a_steady_series(tmp_path):
