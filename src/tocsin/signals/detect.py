@@ -82,20 +82,39 @@ def detect_series(rows: list[dict], source: str, target: str, s: Settings) -> li
     return out
 
 
-def _drivers(con, alert: Alert, kind: str, limit: int = 5) -> list[dict]:
-    roots = MATERIAL_CONFLICT_ROOTS if kind == "ladder" else None
-    sql = f"""SELECT c.id AS cluster, c.code, c.root, c.status, c.day::VARCHAR AS day, c.goldstein,
-                 c.n_articles, c.n_outlets, c.evidence,
-                 (SELECT string_agg(DISTINCT a.outlet, ', ') FROM events e JOIN articles a
-                    ON a.id = e.article_id WHERE e.cluster_id = c.id) AS outlets
-              FROM clusters c WHERE c.source_primary = ? AND c.target_primary = ?
-                AND date_trunc('{alert.period}', c.day)::DATE = ?::DATE
-                AND c.status IN ('asserted', 'alleged')
-                {"AND c.root IN " + str(roots) if roots else ""}
-              ORDER BY c.goldstein ASC, c.n_articles DESC LIMIT {limit}"""
-    cur = con.execute(sql, [alert.source, alert.target, alert.start])
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+def _attach_drivers(con, alerts: list[Alert], by: str, limit: int = 5) -> None:
+    """Give each alert the clusters that drove it: the most hostile asserted or alleged clusters
+    of its dyad and period (material conflict only, for a ladder step). One query for all
+    alerts, so the cost does not grow with their number."""
+    if not alerts:
+        return
+    keys = sorted({f"{a.source}|{a.target}|{a.start}" for a in alerts})
+    cur = con.execute(f"""
+        WITH c AS (
+            SELECT c.*, date_trunc('{by}', c.day)::DATE AS period FROM clusters c
+            WHERE c.status IN ('asserted', 'alleged') AND c.day IS NOT NULL
+              AND c.source_primary || '|' || c.target_primary || '|' || date_trunc('{by}', c.day)::DATE::VARCHAR
+                  IN (SELECT unnest(?))),
+        o AS (
+            SELECT e.cluster_id, string_agg(DISTINCT a.outlet, ', ') AS outlets
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE e.cluster_id IN (SELECT id FROM c) GROUP BY e.cluster_id)
+        SELECT c.source_primary, c.target_primary, c.period::VARCHAR AS start, c.id AS cluster,
+               c.code, c.root, c.status, c.day::VARCHAR AS day, c.goldstein, c.n_articles,
+               c.n_outlets, c.evidence, o.outlets
+        FROM c LEFT JOIN o ON o.cluster_id = c.id
+        ORDER BY c.goldstein ASC, c.n_articles DESC, c.id""", [keys])
+    cols = [d[0] for d in cur.description][3:]
+    found: dict[tuple, list[dict]] = {}
+    for src, tgt, start, *vals in cur.fetchall():
+        found.setdefault((src, tgt, start), []).append(dict(zip(cols, vals)))
+    for a in alerts:
+        rows = found.get((a.source, a.target, a.start), [])
+        if a.kind == "ladder":
+            rows = [r for r in rows if r["root"] in MATERIAL_CONFLICT_ROOTS]
+            if any(r["root"] in {"18", "19", "20"} for r in rows[:limit]):
+                a.level = "severe"
+        a.events = rows[:limit]
 
 
 def detect(con, *, settings: Settings | None = None, dyads: list[tuple[str, str]] | None = None,
@@ -110,14 +129,8 @@ def detect(con, *, settings: Settings | None = None, dyads: list[tuple[str, str]
         for alert, _row in detect_series(rows, src, tgt, s):
             if since and date.fromisoformat(alert.start) < since:
                 continue
-            if alert.level == "high" and alert.kind == "ladder":
-                drivers = _drivers(con, alert, "ladder")
-                if any(d["root"] in {"18", "19", "20"} for d in drivers):
-                    alert.level = "severe"
-                alert.events = drivers
-            else:
-                alert.events = _drivers(con, alert, alert.kind)
             alerts.append(alert)
+    _attach_drivers(con, alerts, s.by)
     alerts.sort(key=lambda a: (a.start, a.source, a.target))
     return alerts
 
